@@ -1,0 +1,53 @@
+# Two commands do everything on a fresh machine:  make serve  and  make test.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+PY := $(VENV)/bin/python
+WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup build serve test lint typecheck unit browser chromium clean
+
+setup: $(VENV)/.installed node_modules/.installed $(WHEEL)
+
+$(VENV)/.installed: requirements.lock
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(WHEEL): requirements.lock | $(VENV)/.installed
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+	  --python-version 3.14 --platform any --dest .cache/wheels svgwrite==1.4.3
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+build: setup
+	$(PY) -m mkdocs build --strict --quiet
+
+serve: build
+	$(PY) scripts/serve.py --root site --port 8000
+
+lint: setup
+	$(PY) -m ruff check py tests hooks scripts
+	$(PY) -m ruff format --check py tests hooks scripts
+
+typecheck: setup
+	$(PY) -m mypy
+
+unit: setup
+	$(PY) -m pytest tests/core
+
+browser: build chromium
+	$(PY) -m pytest tests/browser
+
+test: build chromium lint typecheck
+	$(PY) -m pytest tests
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,87 @@
+"""MkDocs hook: put the tool on its page and copy the self-hosted runtime into the built site.
+
+The tool page holds a marker; this hook swaps it for the markup (from the translation catalogue)
+and the PyScript tags, with paths relative to the page so the site works from any sub-folder.
+After the build, PyScript, Pyodide, the svgwrite wheel and the app's Python (one zip, named by
+its content hash so a new version is never half-cached) are copied under ``site/runtime/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "py"))
+
+from kenniskring.i18n import language  # noqa: E402
+from kenniskring.markup import tool_markup  # noqa: E402
+
+MARKER = "<!-- kenniskring:tool -->"
+NODE = ROOT / "node_modules"
+PYSCRIPT_DIST = NODE / "@pyscript" / "core" / "dist"
+PYODIDE_DIR = NODE / "pyodide"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+WHEEL = "svgwrite-1.4.3-py3-none-any.whl"
+WHEEL_PATH = ROOT / ".cache" / "wheels" / WHEEL
+APP_SOURCE = ROOT / "py" / "kenniskring"
+
+
+def app_zip() -> tuple[str, bytes]:
+    """The package as a zip with a fixed timestamp, so the same source gives the same bytes and name."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(APP_SOURCE.glob("*.py")):
+            info = zipfile.ZipInfo(f"kenniskring/{path.name}", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    data = buffer.getvalue()
+    return f"kenniskring-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+def runtime_tags(prefix: str, zip_name: str) -> str:
+    runtime = f"{prefix}runtime/"
+    config = {
+        "interpreter": f"{runtime}pyodide/pyodide.mjs",
+        "files": {f"{runtime}{WHEEL}": "./*", f"{runtime}{zip_name}": "./*"},
+    }
+    return (
+        f'<link rel="stylesheet" href="{runtime}pyscript/core.css">'
+        f'<script type="module" src="{runtime}pyscript/core.js"></script>'
+        f"<script type=\"py\" src=\"{runtime}main.py\" config='{json.dumps(config)}'></script>"
+    )
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if MARKER not in html:
+        return html
+    lang = language(page.meta.get("lang") or config["theme"]["language"])
+    prefix = "../" * page.url.count("/")
+    zip_name, _ = app_zip()
+    return html.replace(MARKER, tool_markup(lang) + runtime_tags(prefix, zip_name))
+
+
+def on_post_build(config: Any) -> None:
+    missing = [p for p in (PYSCRIPT_DIST, PYODIDE_DIR, WHEEL_PATH) if not p.exists()]
+    if missing:
+        raise SystemExit(f"Runtime files are missing ({', '.join(map(str, missing))}); run `make setup` first.")
+    runtime = Path(config["site_dir"]) / "runtime"
+    if runtime.exists():
+        shutil.rmtree(runtime)
+    (runtime / "pyscript").mkdir(parents=True)
+    (runtime / "pyodide").mkdir()
+    for path in PYSCRIPT_DIST.iterdir():
+        if path.suffix in (".js", ".css"):
+            shutil.copy2(path, runtime / "pyscript" / path.name)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_DIR / name, runtime / "pyodide" / name)
+    shutil.copy2(WHEEL_PATH, runtime / WHEEL)
+    zip_name, data = app_zip()
+    (runtime / zip_name).write_bytes(data)
+    shutil.copy2(ROOT / "py" / "main.py", runtime / "main.py")

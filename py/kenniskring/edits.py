@@ -1,0 +1,130 @@
+"""Edits are values; ``apply`` turns a map and an edit into a new map; ``History`` gives undo/redo.
+
+The shell never mutates a map: it builds an edit from what the user did and hands it here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Union
+
+from .model import Contact, NetworkMap, Perspective, Ring
+
+
+@dataclass(frozen=True)
+class AddContact:
+    contact: Contact
+
+
+@dataclass(frozen=True)
+class UpdateContact:
+    contact: Contact  # replaces the contact with the same id
+
+
+@dataclass(frozen=True)
+class RemoveContact:
+    contact_id: str
+
+
+@dataclass(frozen=True)
+class MoveContact:
+    contact_id: str
+    ring: Ring
+
+
+@dataclass(frozen=True)
+class SetChange:
+    change: str
+
+
+@dataclass(frozen=True)
+class SetPerspective:
+    perspective: Perspective
+
+
+@dataclass(frozen=True)
+class ReplaceMap:
+    """Opening a file: the whole map at once, undoable like any other edit."""
+
+    new_map: NetworkMap
+
+
+Edit = Union[AddContact, UpdateContact, RemoveContact, MoveContact, SetChange, SetPerspective, ReplaceMap]
+
+
+class UnknownContact(KeyError):
+    """An edit names a contact that is not on the map."""
+
+
+def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
+    """The map after ``edit``; the same object when the edit changes nothing."""
+    if isinstance(edit, AddContact):
+        if m.contact(edit.contact.id) is not None:
+            raise ValueError(f"duplicate contact id {edit.contact.id!r}")
+        return replace(m, contacts=m.contacts + (edit.contact,))
+    if isinstance(edit, UpdateContact):
+        return _replace_contact(m, edit.contact.id, lambda _old: edit.contact)
+    if isinstance(edit, MoveContact):
+        return _replace_contact(m, edit.contact_id, lambda old: replace(old, ring=edit.ring))
+    if isinstance(edit, RemoveContact):
+        if m.contact(edit.contact_id) is None:
+            raise UnknownContact(edit.contact_id)
+        return replace(m, contacts=tuple(c for c in m.contacts if c.id != edit.contact_id))
+    if isinstance(edit, SetChange):
+        return m if m.change == edit.change else replace(m, change=edit.change)
+    if isinstance(edit, SetPerspective):
+        return m if m.perspective is edit.perspective else replace(m, perspective=edit.perspective)
+    if isinstance(edit, ReplaceMap):
+        return edit.new_map
+    raise TypeError(f"not an edit: {edit!r}")
+
+
+def _replace_contact(m: NetworkMap, contact_id: str, change: Callable[[Contact], Contact]) -> NetworkMap:
+    if m.contact(contact_id) is None:
+        raise UnknownContact(contact_id)
+    new = tuple(change(c) if c.id == contact_id else c for c in m.contacts)
+    return m if new == m.contacts else replace(m, contacts=new)
+
+
+UNDO_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class History:
+    """The current map plus what undo and redo lead to. Immutable, so a snapshot costs nothing."""
+
+    present: NetworkMap = field(default_factory=NetworkMap)
+    past: tuple[NetworkMap, ...] = ()
+    future: tuple[NetworkMap, ...] = ()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.past)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.future)
+
+    def do(self, edit: Edit) -> History:
+        new = apply(self.present, edit)
+        if new is self.present:
+            return self
+        past = (self.past + (self.present,))[-UNDO_LIMIT:]
+        return History(present=new, past=past, future=())
+
+    def amend(self, edit: Edit) -> History:
+        """Apply without a new undo step: the next keystroke in a field that is already one step."""
+        if not self.past:
+            return self.do(edit)
+        new = apply(self.present, edit)
+        return self if new is self.present else History(present=new, past=self.past, future=())
+
+    def undo(self) -> History:
+        if not self.past:
+            return self
+        return History(present=self.past[-1], past=self.past[:-1], future=(self.present,) + self.future)
+
+    def redo(self) -> History:
+        if not self.future:
+            return self
+        return History(present=self.future[0], past=self.past + (self.present,), future=self.future[1:])

@@ -1,0 +1,64 @@
+"""Turning what was typed in the person form into a Contact, or into per-field problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .fileformat import MAX_CONTACTS, check_text
+from .model import MAX_CHANGE, MAX_NAME, MAX_NOTE, Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Ring
+
+# FileError codes for text, mapped to the form's own messages.
+_TEXT_PROBLEM = {
+    "name": {"empty_text": "form.error.name_empty", "too_long": "form.error.name_too_long", "control_chars": "form.error.control_chars"},
+    "note": {"too_long": "form.error.note_too_long", "control_chars": "form.error.control_chars"},
+    "change": {"too_long": "form.error.change_too_long", "control_chars": "form.error.control_chars"},
+}
+_LIMITS = {"name": MAX_NAME, "note": MAX_NOTE, "change": MAX_CHANGE}
+
+
+@dataclass(frozen=True)
+class PersonForm:
+    """The form's values as the browser gives them: strings and lists of strings."""
+
+    name: str
+    ring: str
+    kind: str
+    role: str = ""
+    knowledge: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    field: str
+    key: str  # translation key
+    params: dict[str, int] = field(default_factory=dict)
+
+
+def text_problem(field_name: str, value: str) -> FormProblem | None:
+    code = check_text(value, _LIMITS[field_name], allow_empty=field_name != "name", multiline=field_name == "note")
+    if code is None:
+        return None
+    return FormProblem(field_name, _TEXT_PROBLEM[field_name][code], {"limit": _LIMITS[field_name]})
+
+
+def contact_from_form(
+    form: PersonForm, contact_id: str, current: NetworkMap
+) -> Contact | list[FormProblem]:
+    """A Contact with ``contact_id`` built from the form, or every problem the form has."""
+    problems = [p for p in (text_problem("name", form.name.strip()), text_problem("note", form.note)) if p]
+    if current.contact(contact_id) is None and len(current.contacts) >= MAX_CONTACTS:
+        problems.append(FormProblem("name", "form.error.too_many", {"limit": MAX_CONTACTS}))
+    if problems:
+        return problems
+    kind = PersonKind(form.kind)
+    role = OutsideRole(form.role) if kind is PersonKind.OUTSIDE and form.role else None
+    return Contact(
+        id=contact_id,
+        name=" ".join(form.name.split()),
+        ring=Ring(form.ring),
+        kind=kind,
+        role=role,
+        knowledge=tuple(KnowledgeForm(k) for k in form.knowledge),
+        note=form.note.strip(),
+    )

@@ -1,0 +1,35 @@
+"""Plain-language sentences for things that went wrong, in the user's language."""
+
+from __future__ import annotations
+
+from .fileformat import FileError
+from .i18n import t
+
+
+def where_text(where: tuple[str | int, ...], lang: str) -> str:
+    """``("map", "contacts", 2, "ring")`` -> "het veld ‘ring’ van persoon 3"."""
+    parts = list(where)
+    if parts[:1] == ["map"]:
+        parts = parts[1:]
+    if len(parts) >= 2 and parts[0] == "contacts" and isinstance(parts[1], int):
+        n = parts[1] + 1
+        rest = parts[2:]
+        if not rest:
+            return t(lang, "file.where.person", n=n)
+        if rest[0] == "knowledge" and len(rest) > 1 and isinstance(rest[1], int):
+            return t(lang, "file.where.knowledge_item", n=n, k=rest[1] + 1)
+        return t(lang, "file.where.person_field", n=n, field=rest[0])
+    if parts:
+        return t(lang, "file.where.field", field=parts[-1])
+    return t(lang, "file.where.root")
+
+
+def file_error_reason(err: FileError, lang: str) -> str:
+    params = dict(err.params)
+    if "expected" in params:
+        params["expected"] = t(lang, f"file.expected.{params['expected']}")
+    return t(lang, f"file.error.{err.code}", where=where_text(err.where, lang), **params)
+
+
+def file_error_message(err: FileError, filename: str, lang: str) -> str:
+    return t(lang, "file.error", file=filename, reason=file_error_reason(err, lang))

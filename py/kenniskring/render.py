@@ -1,0 +1,242 @@
+"""Draw a map as SVG text with svgwrite: a pure function, the same in CPython and in the browser.
+
+Everything visual is a presentation attribute (no stylesheet needed), so a downloaded SVG looks
+the same as the page. User text only ever becomes SVG text nodes or attribute values, which
+svgwrite escapes; it is never markup.
+"""
+
+from __future__ import annotations
+
+import math
+
+import svgwrite
+from svgwrite.base import Desc, Title
+from svgwrite.container import Group
+
+from .i18n import t
+from .layout import CENTRE_RADIUS, NODE_H, NODE_W, Layout, layout
+from .model import KNOWLEDGE_FORMS, RINGS, Contact, KnowledgeForm, NetworkMap, Perspective, PersonKind
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+INK = "#1f2933"
+RING_LINE = "#5f6b78"
+RING_FILL = ("#dfe8f0", "#eaf0f5", "#f5f8fa")  # inner to outer
+CENTRE_FILL = "#1d4f5c"
+POSTIT_FILL = "#fff4b8"
+POSTIT_EDGE = "#a08a2c"
+KNOWLEDGE_COLOUR: dict[KnowledgeForm, str] = {
+    KnowledgeForm.SCIENTIFIC: "#6b3fa0",  # purple
+    KnowledgeForm.PROFESSIONAL: "#1f5fae",  # blue
+    KnowledgeForm.EXPERIENTIAL: "#a84a00",  # orange, dark enough for a white letter
+}
+NO_KNOWLEDGE_FILL = "#ffffff"
+NAME_CHARS = 15
+LEGEND_HEIGHT = 96
+PAD = 16
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def centre_label(m: NetworkMap, lang: str) -> str:
+    return t(lang, "perspective.team" if m.perspective is Perspective.TEAM else "perspective.personal")
+
+
+def contact_facts(c: Contact, lang: str) -> tuple[str, str, str]:
+    """Ring, kind (with role) and knowledge of a person, in words: the map's meaning without colour."""
+    kind = t(lang, f"kind.{c.kind.value}")
+    if c.role is not None:
+        kind += f" ({t(lang, f'role.{c.role.value}')})"
+    knowledge = ", ".join(t(lang, f"knowledge.{k.value}") for k in c.knowledge) or t(lang, "knowledge.none")
+    return t(lang, f"ring.{c.ring.value}"), kind, knowledge
+
+
+def describe_contact(c: Contact, lang: str) -> str:
+    return "; ".join(contact_facts(c, lang))
+
+
+def map_title(m: NetworkMap, lang: str) -> str:
+    return t(lang, "map.title", change=m.change.strip()) if m.change.strip() else t(lang, "map.title.unnamed")
+
+
+def map_description(m: NetworkMap, lang: str) -> str:
+    counts = {r.value: len(m.in_ring(r)) for r in RINGS}
+    return t(lang, "map.desc", count=len(m.contacts), centre=centre_label(m, lang), **counts)
+
+
+def render(m: NetworkMap, lang: str, geometry: Layout | None = None) -> str:
+    """The map as a standalone SVG document (text)."""
+    g = geometry or layout(m)
+    r = g.radius
+    width = 2 * (r + PAD)
+    height = width + LEGEND_HEIGHT
+    dwg = svgwrite.Drawing(size=("100%", "100%"), debug=False)
+    dwg.viewbox(-(r + PAD), -(r + PAD), width, height)
+    dwg.attribs.update(
+        {
+            "role": "img",
+            "aria-labelledby": "kk-map-title kk-map-desc",
+            "font-family": FONT,
+            "class": "kk-map",
+            "data-radius": f"{r:.1f}",
+        }
+    )
+    dwg.add(_with_id(Title(map_title(m, lang)), "kk-map-title"))
+    dwg.add(_with_id(Desc(map_description(m, lang)), "kk-map-desc"))
+    _draw_rings(dwg, g, lang)
+    _draw_centre(dwg, m, lang)
+    nodes = dwg.add(dwg.g(class_="kk-nodes"))
+    by_id = {c.id: c for c in m.contacts}
+    for spot in g.spots:
+        nodes.add(_node(dwg, by_id[spot.contact_id], spot.x, spot.y, lang))
+    if not m.contacts:
+        dwg.add(
+            _halo_text(
+                dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]
+            )
+        )
+    _draw_legend(dwg, r + PAD, -(r + PAD), width, lang)
+    return dwg.tostring()
+
+
+def _with_id(element: Title, element_id: str) -> Title:
+    element.xml.set("id", element_id)
+    return element
+
+
+def _halo_text(dwg: svgwrite.Drawing, text: str, at: tuple[float, float], size: float, fill: str, halo: str) -> object:
+    return dwg.text(
+        text,
+        insert=at,
+        font_size=size,
+        fill=fill,
+        text_anchor="middle",
+        stroke=halo,
+        stroke_width=4,
+        paint_order="stroke",
+    )
+
+
+def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str) -> None:
+    rings = dwg.add(dwg.g(class_="kk-rings"))
+    for band, fill in reversed(list(zip(g.bands, RING_FILL))):
+        rings.add(
+            dwg.circle(
+                (0, 0), band.outer, fill=fill, stroke=RING_LINE, stroke_width=1.5, class_=f"kk-ring kk-ring-{band.ring.value}"
+            )
+        )
+    for band, fill in zip(g.bands, RING_FILL):
+        # The label runs along the top of the band, just inside its inner edge: in the margin no node uses.
+        rr = band.inner + 5
+        a1, a2 = math.radians(-160), math.radians(-20)
+        pid = f"kk-ring-path-{band.ring.value}"
+        path = f"M {rr * math.cos(a1):.1f} {rr * math.sin(a1):.1f} A {rr:.1f} {rr:.1f} 0 0 1 {rr * math.cos(a2):.1f} {rr * math.sin(a2):.1f}"
+        rings.add(dwg.path(d=path, id=pid, fill="none", stroke="none"))
+        label = dwg.text(
+            "",
+            font_size=13,
+            font_weight="bold",
+            fill=INK,
+            stroke=fill,
+            stroke_width=4,
+            paint_order="stroke",
+            class_="kk-ring-label",
+        )
+        label.add(dwg.textPath(f"#{pid}", t(lang, f"ring.{band.ring.value}"), startOffset="50%", text_anchor="middle"))
+        rings.add(label)
+
+
+def _draw_centre(dwg: svgwrite.Drawing, m: NetworkMap, lang: str) -> None:
+    centre = dwg.add(dwg.g(class_="kk-centre"))
+    centre.add(dwg.circle((0, 0), CENTRE_RADIUS, fill=CENTRE_FILL))
+    lines = _wrap(m.change, 16, 2)
+    top = -8 * len(lines)
+    centre.add(
+        dwg.text(centre_label(m, lang), insert=(0, top), font_size=17, font_weight="bold", fill="#ffffff", text_anchor="middle")
+    )
+    for i, line in enumerate(lines):
+        centre.add(dwg.text(line, insert=(0, top + 20 + 16 * i), font_size=13, fill="#ffffff", text_anchor="middle"))
+
+
+def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for w in words:
+        if current and len(current) + 1 + len(w) > width:
+            lines.append(current)
+            current = w
+        else:
+            current = f"{current} {w}".strip()
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = shorten(lines[-1] + " …", width)
+    return [shorten(line, width) for line in lines]
+
+
+def kind_icon(dwg: svgwrite.Drawing, kind: PersonKind, cx: float, cy: float, size: float = 14) -> object:
+    """A shape per kind of person, so kinds differ by more than colour: circle, square, triangle."""
+    h = size / 2
+    if kind is PersonKind.OWN_TEAM:
+        return dwg.circle((cx, cy), h, fill=INK, class_="kk-icon kk-icon-own_team")
+    if kind is PersonKind.ORGANISATION:
+        return dwg.rect((cx - h + 0.5, cy - h + 0.5), (size - 1, size - 1), fill=INK, class_="kk-icon kk-icon-organisation")
+    points = [(cx, cy - h), (cx + h, cy + h), (cx - h, cy + h)]
+    return dwg.polygon(points, fill=INK, class_="kk-icon kk-icon-outside")
+
+
+def knowledge_chip(dwg: svgwrite.Drawing, form: KnowledgeForm | None, x: float, y: float, lang: str) -> Group:
+    """A coloured segment with its letter (W/P/E): colour and letter together, never colour alone."""
+    chip = dwg.g(class_=f"kk-knowledge kk-knowledge-{form.value if form else 'none'}")
+    if form is None:
+        chip.add(dwg.rect((x, y), (34, 16), rx=2, fill=NO_KNOWLEDGE_FILL, stroke=RING_LINE, stroke_dasharray="3 2"))
+        letter, colour = t(lang, "knowledge.none.letter"), INK
+    else:
+        chip.add(dwg.rect((x, y), (34, 16), rx=2, fill=KNOWLEDGE_COLOUR[form]))
+        letter, colour = t(lang, f"knowledge.{form.value}.letter"), "#ffffff"
+    chip.add(dwg.text(letter, insert=(x + 17, y + 12.5), font_size=12, font_weight="bold", fill=colour, text_anchor="middle"))
+    return chip
+
+
+def _node(dwg: svgwrite.Drawing, c: Contact, x: float, y: float, lang: str) -> Group:
+    node = dwg.g(
+        class_="kk-node",
+        transform=f"translate({x:.1f},{y:.1f})",
+        **{"data-id": c.id, "data-ring": c.ring.value, "data-kind": c.kind.value},
+    )
+    node.add(Title(f"{c.name} – {describe_contact(c, lang)}"))
+    w, h = NODE_W, NODE_H
+    node.add(
+        dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit")
+    )
+    node.add(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
+    node.add(
+        dwg.text(
+            shorten(c.name, NAME_CHARS), insert=(-w / 2 + 24, -h / 2 + 18), font_size=13, font_weight="bold", fill=INK, class_="kk-name"
+        )
+    )
+    forms: list[KnowledgeForm | None] = list(c.knowledge) or [None]
+    for i, form in enumerate(forms):
+        node.add(knowledge_chip(dwg, form, -w / 2 + 4 + i * 38, h / 2 - 20, lang))
+    return node
+
+
+def _draw_legend(dwg: svgwrite.Drawing, left_offset: float, top: float, width: float, lang: str) -> None:
+    x0 = -left_offset + PAD
+    y0 = top + width + 8
+    legend = dwg.add(dwg.g(class_="kk-legend"))
+    legend.add(dwg.text(t(lang, "map.legend.kinds"), insert=(x0, y0 + 18), font_size=13, font_weight="bold", fill=INK))
+    legend.add(dwg.text(t(lang, "map.legend.knowledge"), insert=(x0, y0 + 58), font_size=13, font_weight="bold", fill=INK))
+    column = (width - 2 * PAD - 110) / 3
+    for i, kind in enumerate(PersonKind):
+        x = x0 + 110 + i * column
+        legend.add(kind_icon(dwg, kind, x + 7, y0 + 13))
+        legend.add(dwg.text(t(lang, f"kind.{kind.value}"), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
+    for i, form in enumerate(KNOWLEDGE_FORMS):
+        x = x0 + 110 + i * column
+        legend.add(knowledge_chip(dwg, form, x, y0 + 45, lang))
+        legend.add(dwg.text(t(lang, f"knowledge.{form.value}"), insert=(x + 40, y0 + 58), font_size=13, fill=INK))

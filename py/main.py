@@ -1,0 +1,5 @@
+"""Entry point PyScript runs on the tool page."""
+
+from kenniskring.shell import start
+
+app = start()
