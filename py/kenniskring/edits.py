@@ -5,8 +5,8 @@ The shell never mutates a map: it builds an edit from what the user did and hand
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Union
 
 from .model import Contact, NetworkMap, Perspective, Ring
 
@@ -49,7 +49,7 @@ class ReplaceMap:
     new_map: NetworkMap
 
 
-Edit = Union[AddContact, UpdateContact, RemoveContact, MoveContact, SetChange, SetPerspective, ReplaceMap]
+Edit = AddContact | UpdateContact | RemoveContact | MoveContact | SetChange | SetPerspective | ReplaceMap
 
 
 class UnknownContact(KeyError):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import __version__
 from .model import (
@@ -20,8 +21,8 @@ from .model import (
     KnowledgeForm,
     NetworkMap,
     OutsideRole,
-    Perspective,
     PersonKind,
+    Perspective,
     Ring,
 )
 

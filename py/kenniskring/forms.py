@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from .fileformat import MAX_CONTACTS, check_text
 from .model import MAX_CHANGE, MAX_NAME, MAX_NOTE, Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Ring
 
 # FileError codes for text, mapped to the form's own messages.
 _TEXT_PROBLEM = {
-    "name": {"empty_text": "form.error.name_empty", "too_long": "form.error.name_too_long", "control_chars": "form.error.control_chars"},
+    "name": {
+        "empty_text": "form.error.name_empty",
+        "too_long": "form.error.name_too_long",
+        "control_chars": "form.error.control_chars",
+    },
     "note": {"too_long": "form.error.note_too_long", "control_chars": "form.error.control_chars"},
     "change": {"too_long": "form.error.change_too_long", "control_chars": "form.error.control_chars"},
 }
@@ -32,7 +37,7 @@ class PersonForm:
 class FormProblem:
     field: str
     key: str  # translation key
-    params: dict[str, int] = field(default_factory=dict)
+    params: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def text_problem(field_name: str, value: str) -> FormProblem | None:
@@ -42,9 +47,7 @@ def text_problem(field_name: str, value: str) -> FormProblem | None:
     return FormProblem(field_name, _TEXT_PROBLEM[field_name][code], {"limit": _LIMITS[field_name]})
 
 
-def contact_from_form(
-    form: PersonForm, contact_id: str, current: NetworkMap
-) -> Contact | list[FormProblem]:
+def contact_from_form(form: PersonForm, contact_id: str, current: NetworkMap) -> Contact | list[FormProblem]:
     """A Contact with ``contact_id`` built from the form, or every problem the form has."""
     problems = [p for p in (text_problem("name", form.name.strip()), text_problem("note", form.note)) if p]
     if current.contact(contact_id) is None and len(current.contacts) >= MAX_CONTACTS:

@@ -263,6 +263,6 @@ def language(code: str | None) -> str:
     return base if base in CATALOGUE else DEFAULT_LANGUAGE
 
 
-def t(lang: str, key: str, **params: Any) -> str:
+def t(lang: str, key: str, /, **params: Any) -> str:
     text = CATALOGUE[language(lang)][key]
     return text.format(**params) if params else text

@@ -18,9 +18,9 @@ NODE_H = 48.0
 GAP = 6.0
 # The spacing that keeps any two boxes apart, whatever the angle between them.
 PITCH = math.hypot(NODE_W + GAP, NODE_H + GAP)
-CENTRE_RADIUS = 70.0
+CENTRE_RADIUS = 62.0
 # Free space on either side of a ring boundary: room for the ring's label, never a node.
-MARGIN = 18.0
+MARGIN = 15.0
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _tracks_for(first_radius: float, count: int) -> list[tuple[float, int]]:
     while sum(caps) < count:
         radii.append(radii[-1] + PITCH)
         caps.append(track_capacity(radii[-1]))
-    return list(zip(radii, _share(count, caps)))
+    return list(zip(radii, _share(count, caps), strict=True))
 
 
 def _share(count: int, caps: list[int]) -> list[int]:
@@ -86,7 +86,7 @@ def _share(count: int, caps: list[int]) -> list[int]:
     if count == 0:
         return [0] * len(caps)
     exact = [count * c / total for c in caps]
-    shares = [min(int(e), c) for e, c in zip(exact, caps)]
+    shares = [min(int(e), c) for e, c in zip(exact, caps, strict=True)]
     order = sorted(range(len(caps)), key=lambda i: exact[i] - int(exact[i]), reverse=True)
     left = count - sum(shares)
     while left:

@@ -15,14 +15,16 @@ from .model import KNOWLEDGE_FORMS, RINGS, OutsideRole, PersonKind
 def _radio_group(lang: str, name: str, legend_key: str, options: list[tuple[str, str]], checked: str) -> str:
     items = "".join(
         f'<label class="kk-choice"><input type="radio" name="{name}" value="{value}"'
-        f'{" checked" if value == checked else ""}> {escape(label)}</label>'
+        f"{' checked' if value == checked else ''}> {escape(label)}</label>"
         for value, label in options
     )
     return f'<fieldset class="kk-group"><legend>{escape(t(lang, legend_key))}</legend>{items}</fieldset>'
 
 
 def tool_markup(lang: str) -> str:
-    e = lambda key: escape(t(lang, key))  # noqa: E731
+    def e(key: str) -> str:
+        return escape(t(lang, key))
+
     rings = _radio_group(lang, "kk-ring", "form.ring", [(r.value, t(lang, f"ring.{r.value}")) for r in RINGS], RINGS[0].value)
     kinds = _radio_group(
         lang, "kk-kind", "form.kind", [(k.value, t(lang, f"kind.{k.value}")) for k in PersonKind], PersonKind.OWN_TEAM.value
@@ -33,7 +35,7 @@ def tool_markup(lang: str) -> str:
     knowledge = "".join(
         f'<label class="kk-choice"><input type="checkbox" name="kk-knowledge" value="{k.value}"> '
         f'<span class="kk-chip kk-chip-{k.value}" aria-hidden="true">'
-        f'{e(f"knowledge.{k.value}.letter")}</span> {e(f"knowledge.{k.value}")}</label>'
+        f"{e(f'knowledge.{k.value}.letter')}</span> {e(f'knowledge.{k.value}')}</label>"
         for k in KNOWLEDGE_FORMS
     )
     return f"""
@@ -63,6 +65,17 @@ def tool_markup(lang: str) -> str:
     <div class="kk-map-column">
       <div id="kk-map" class="kk-map-holder"></div>
       <p class="kk-hint">{e("map.drag.hint")}</p>
+      <section class="kk-people" aria-labelledby="kk-list-title">
+        <h2 id="kk-list-title">{e("list.title")}</h2>
+        <p id="kk-count" class="kk-hint"></p>
+        <table class="kk-table">
+          <caption class="kk-visually-hidden">{e("table.caption")}</caption>
+          <thead><tr><th scope="col">{e("table.name")}</th><th scope="col">{e("table.ring")}</th>
+            <th scope="col">{e("table.kind")}</th><th scope="col">{e("table.knowledge")}</th>
+            <th scope="col"><span class="kk-visually-hidden">{e("table.actions")}</span></th></tr></thead>
+          <tbody id="kk-list"></tbody>
+        </table>
+      </section>
     </div>
     <div class="kk-side">
       <form id="kk-form" class="kk-form" novalidate data-add="{e("form.add.title")}" data-edit="{e("form.edit.title")}"
@@ -98,17 +111,6 @@ def tool_markup(lang: str) -> str:
           </div>
         </fieldset>
       </form>
-      <section class="kk-people" aria-labelledby="kk-list-title">
-        <h2 id="kk-list-title">{e("list.title")}</h2>
-        <p id="kk-count" class="kk-hint"></p>
-        <table class="kk-table">
-          <caption class="kk-visually-hidden">{e("table.caption")}</caption>
-          <thead><tr><th scope="col">{e("table.name")}</th><th scope="col">{e("table.ring")}</th>
-            <th scope="col">{e("table.kind")}</th><th scope="col">{e("table.knowledge")}</th>
-            <th scope="col"><span class="kk-visually-hidden">{e("table.actions")}</span></th></tr></thead>
-          <tbody id="kk-list"></tbody>
-        </table>
-      </section>
     </div>
   </div>
 </div>

@@ -15,7 +15,7 @@ from svgwrite.container import Group
 
 from .i18n import t
 from .layout import CENTRE_RADIUS, NODE_H, NODE_W, Layout, layout
-from .model import KNOWLEDGE_FORMS, RINGS, Contact, KnowledgeForm, NetworkMap, Perspective, PersonKind
+from .model import KNOWLEDGE_FORMS, RINGS, Contact, KnowledgeForm, NetworkMap, PersonKind, Perspective
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 INK = "#1f2933"
@@ -30,7 +30,7 @@ KNOWLEDGE_COLOUR: dict[KnowledgeForm, str] = {
     KnowledgeForm.EXPERIENTIAL: "#a84a00",  # orange, dark enough for a white letter
 }
 NO_KNOWLEDGE_FILL = "#ffffff"
-NAME_CHARS = 15
+NAME_CHARS = 13
 LEGEND_HEIGHT = 96
 PAD = 16
 
@@ -92,13 +92,9 @@ def render(m: NetworkMap, lang: str, geometry: Layout | None = None) -> str:
     for spot in g.spots:
         nodes.add(_node(dwg, by_id[spot.contact_id], spot.x, spot.y, lang))
     if not m.contacts:
-        dwg.add(
-            _halo_text(
-                dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]
-            )
-        )
+        dwg.add(_halo_text(dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]))
     _draw_legend(dwg, r + PAD, -(r + PAD), width, lang)
-    return dwg.tostring()
+    return str(dwg.tostring())
 
 
 def _with_id(element: Title, element_id: str) -> Title:
@@ -121,22 +117,22 @@ def _halo_text(dwg: svgwrite.Drawing, text: str, at: tuple[float, float], size: 
 
 def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str) -> None:
     rings = dwg.add(dwg.g(class_="kk-rings"))
-    for band, fill in reversed(list(zip(g.bands, RING_FILL))):
+    for band, fill in reversed(list(zip(g.bands, RING_FILL, strict=True))):
         rings.add(
             dwg.circle(
                 (0, 0), band.outer, fill=fill, stroke=RING_LINE, stroke_width=1.5, class_=f"kk-ring kk-ring-{band.ring.value}"
             )
         )
-    for band, fill in zip(g.bands, RING_FILL):
+    for band, fill in zip(g.bands, RING_FILL, strict=True):
         # The label runs along the top of the band, just inside its inner edge: in the margin no node uses.
-        rr = band.inner + 5
+        rr = band.inner + 4
         a1, a2 = math.radians(-160), math.radians(-20)
         pid = f"kk-ring-path-{band.ring.value}"
         path = f"M {rr * math.cos(a1):.1f} {rr * math.sin(a1):.1f} A {rr:.1f} {rr:.1f} 0 0 1 {rr * math.cos(a2):.1f} {rr * math.sin(a2):.1f}"
         rings.add(dwg.path(d=path, id=pid, fill="none", stroke="none"))
         label = dwg.text(
             "",
-            font_size=13,
+            font_size=12,
             font_weight="bold",
             fill=INK,
             stroke=fill,
@@ -210,13 +206,16 @@ def _node(dwg: svgwrite.Drawing, c: Contact, x: float, y: float, lang: str) -> G
     )
     node.add(Title(f"{c.name} – {describe_contact(c, lang)}"))
     w, h = NODE_W, NODE_H
-    node.add(
-        dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit")
-    )
+    node.add(dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit"))
     node.add(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
     node.add(
         dwg.text(
-            shorten(c.name, NAME_CHARS), insert=(-w / 2 + 24, -h / 2 + 18), font_size=13, font_weight="bold", fill=INK, class_="kk-name"
+            shorten(c.name, NAME_CHARS),
+            insert=(-w / 2 + 23, -h / 2 + 18),
+            font_size=14,
+            font_weight="bold",
+            fill=INK,
+            class_="kk-name",
         )
     )
     forms: list[KnowledgeForm | None] = list(c.knowledge) or [None]

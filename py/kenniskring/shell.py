@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from pyodide.ffi import JsException, create_once_callable, create_proxy, to_js
 from pyscript import document, window
@@ -20,7 +21,7 @@ from .forms import PersonForm, contact_from_form, text_problem
 from .i18n import language, t
 from .layout import Layout, layout
 from .messages import file_error_message, file_error_reason
-from .model import Contact, NetworkMap, Perspective, PersonKind, new_contact_id
+from .model import NetworkMap, PersonKind, Perspective, new_contact_id
 from .persistence import StorageFull, StorageUnavailable, load, save
 from .render import contact_facts, render
 
@@ -85,7 +86,12 @@ class App:
         self._saved_text = ""
         if loaded.problem is not None:
             self.error(
-                t(self.lang, "msg.saved_data_unreadable", reason=file_error_reason(loaded.problem, self.lang), key=loaded.set_aside_key)
+                t(
+                    self.lang,
+                    "msg.saved_data_unreadable",
+                    reason=file_error_reason(loaded.problem, self.lang),
+                    key=loaded.set_aside_key,
+                )
             )
 
     # -- helpers ---------------------------------------------------------------------------------
@@ -177,7 +183,9 @@ class App:
             cell.appendChild(button)
             row.appendChild(cell)
             body.appendChild(row)
-        self.el("kk-count").textContent = t(self.lang, "list.count", count=len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
+        self.el("kk-count").textContent = (
+            t(self.lang, "list.count", count=len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
+        )
 
     # -- editing ---------------------------------------------------------------------------------
     def commit(self, edit: Edit, amend: bool = False) -> None:
@@ -407,7 +415,7 @@ class App:
 
     def export_json(self) -> None:
         m = self.history.present
-        now = datetime.datetime.now(datetime.timezone.utc)
+        now = datetime.datetime.now(datetime.UTC)
         filename = export_filename(m.change, now.date().isoformat())
         self.download(filename, dumps(m, exported_at=now.isoformat(timespec="seconds")), "application/json")
         self.status(t(self.lang, "msg.exported", file=filename))

@@ -54,7 +54,7 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
     return (
         f'<link rel="stylesheet" href="{runtime}pyscript/core.css">'
         f'<script type="module" src="{runtime}pyscript/core.js"></script>'
-        f"<script type=\"py\" src=\"{runtime}main.py\" config='{json.dumps(config)}'></script>"
+        f'<script type="py" src="{runtime}main.py" config=\'{json.dumps(config)}\'></script>'
     )
 
 

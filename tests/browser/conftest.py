@@ -1,0 +1,91 @@
+"""Real headless Chromium (Debian's) against the built site, served on localhost.
+
+Every test's browser context records all requests and page errors; a test fails if anything was
+requested from another origin or a script error happened, whatever the test itself checked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from scripts.serve import start
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+CHROMIUM = os.environ.get("KENNISKRING_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Watch:
+    """What a browser context did: every URL it asked for and every uncaught page error."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        own = urlsplit(self.origin)
+        return [u for u in self.requests if urlsplit(u).scheme not in ("blob", "data") and urlsplit(u)[:2] != own[:2]]
+
+
+@pytest.fixture(scope="session")
+def site_url() -> Iterator[str]:
+    if not (SITE / "runtime").is_dir():
+        pytest.fail("site/ is not built; `make test` builds it before running the tests")
+    server = start(SITE)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, site_url: str) -> Iterator[object]:
+    """Make fresh browser profiles (own storage, own downloads); each one is watched."""
+    made: list[tuple[BrowserContext, Watch]] = []
+
+    def make() -> tuple[BrowserContext, Watch]:
+        ctx = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+        watch = Watch(site_url)
+        ctx.on("request", lambda r: watch.requests.append(r.url))
+        ctx.on("weberror", lambda e: watch.errors.append(str(e.error)))
+        made.append((ctx, watch))
+        return ctx, watch
+
+    yield make
+    for ctx, watch in made:
+        ctx.close()
+        assert watch.foreign() == [], f"requests to another origin: {watch.foreign()}"
+        assert watch.errors == [], f"script errors on the page: {watch.errors}"
+
+
+@pytest.fixture
+def watched(new_context: object) -> tuple[BrowserContext, Watch]:
+    return new_context()  # type: ignore[operator, no-any-return]
+
+
+@pytest.fixture
+def page(watched: tuple[BrowserContext, Watch]) -> Page:
+    return watched[0].new_page()

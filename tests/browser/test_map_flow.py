@@ -1,0 +1,183 @@
+"""The ring map as a person uses it: add, find, drag, move, undo, reload, download and open."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+from .conftest import Watch
+from .tool import add_person, node, open_tool, row, the_map, wait_until_ready
+
+THREE = [
+    ("Anna de Vries", "wekelijks", "collega eigen team", ["ervaringskennis", "professionele kennis"], None),
+    ("Lector Kansen", "minstens maandelijks", "buiten de organisatie", ["wetenschappelijke kennis"], "onderzoeker"),
+    ("Teamleider", "minstens maandelijks", "collega binnen de organisatie", ["professionele kennis"], None),
+]
+
+
+def fill_three(page: Page) -> None:
+    page.get_by_label("Over welke onderwijsverandering gaat deze kaart?").fill("Flexibel en hybride leren")
+    for name, ring, kind, knowledge, role in THREE:
+        add_person(page, name, ring, kind, knowledge, role)
+
+
+def drag_to_ring(page: Page, name: str, ring_class: str, inner_ring_class: str) -> None:
+    """Drag a node with the mouse to the middle of a band, on the left side of the picture."""
+    source = node(page, name).bounding_box()
+    outer = the_map(page).locator(f"circle.{ring_class}").bounding_box()
+    inner = the_map(page).locator(f"circle.{inner_ring_class}").bounding_box()
+    assert source and outer and inner
+    target_x = (outer["x"] + inner["x"]) / 2
+    target_y = outer["y"] + outer["height"] / 2
+    page.mouse.move(source["x"] + source["width"] / 2, source["y"] + source["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(target_x, target_y, steps=12)
+    page.mouse.up()
+
+
+def test_add_find_move_undo_reload(page: Page, site_url: str) -> None:
+    open_tool(page, site_url)
+    fill_three(page)
+
+    # Everyone is on the map, in their ring, with their knowledge letters; and in the table.
+    for name, ring, kind, knowledge, _ in THREE:
+        expect(node(page, name)).to_have_count(1)
+        expect(row(page, name)).to_contain_text(ring)
+        expect(row(page, name)).to_contain_text(kind)
+    expect(node(page, "Anna de Vries")).to_contain_text("P")
+    expect(node(page, "Anna de Vries")).to_contain_text("E")
+    expect(node(page, "Lector Kansen")).to_contain_text("W")
+    expect(row(page, "Lector Kansen")).to_contain_text("onderzoeker")
+    expect(node(page, "Anna de Vries")).to_have_attribute("data-ring", "weekly")
+    expect(the_map(page)).to_contain_text("Flexibel en")
+
+    # Drag the team leader to the outer ring.
+    drag_to_ring(page, "Teamleider", "kk-ring-less_often", "kk-ring-monthly")
+    expect(node(page, "Teamleider")).to_have_attribute("data-ring", "less_often")
+    expect(row(page, "Teamleider")).to_contain_text("minder dan maandelijks")
+    expect(page.get_by_role("status").filter(has_text="Teamleider staat nu in de ring")).to_be_visible()
+
+    # Move the researcher without dragging: edit, choose the ring, save.
+    page.get_by_role("button", name="Lector Kansen bewerken").click()
+    expect(page.get_by_role("heading", name="Persoon bewerken")).to_be_visible()
+    expect(page.get_by_label("Naam", exact=True)).to_have_value("Lector Kansen")
+    page.get_by_role("radio", name="wekelijks", exact=True).check()
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    expect(node(page, "Lector Kansen")).to_have_attribute("data-ring", "weekly")
+    expect(row(page, "Lector Kansen")).to_contain_text("wekelijks")
+
+    # Undo with the button, then with Ctrl+Z; redo with Ctrl+Shift+Z.
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(node(page, "Lector Kansen")).to_have_attribute("data-ring", "monthly")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("Control+z")
+    expect(node(page, "Teamleider")).to_have_attribute("data-ring", "monthly")
+    page.keyboard.press("Control+Shift+z")
+    expect(node(page, "Teamleider")).to_have_attribute("data-ring", "less_often")
+    page.get_by_role("button", name="Opnieuw").click()
+    expect(node(page, "Lector Kansen")).to_have_attribute("data-ring", "weekly")
+
+    # Close and come back: everything is still there.
+    page.reload()
+    wait_until_ready(page)
+    expect(page.get_by_label("Over welke onderwijsverandering gaat deze kaart?")).to_have_value("Flexibel en hybride leren")
+    expect(node(page, "Lector Kansen")).to_have_attribute("data-ring", "weekly")
+    expect(node(page, "Teamleider")).to_have_attribute("data-ring", "less_often")
+    expect(row(page, "Anna de Vries")).to_contain_text("ervaringskennis")
+    expect(the_map(page).locator(".kk-node")).to_have_count(3)
+
+
+def test_edit_and_delete_a_person(page: Page, site_url: str) -> None:
+    open_tool(page, site_url)
+    add_person(page, "Bo", "wekelijks", "collega eigen team", [])
+    expect(node(page, "Bo")).to_contain_text("?")  # no knowledge form chosen yet
+    node(page, "Bo").click()  # a click on the map opens the person
+    expect(page.get_by_role("heading", name="Persoon bewerken")).to_be_visible()
+    page.get_by_label("Naam", exact=True).fill("Bo Jansen")
+    page.get_by_role("checkbox", name="ervaringskennis").check()
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    expect(node(page, "Bo Jansen")).to_contain_text("E")
+    page.get_by_role("button", name="Bo Jansen bewerken").click()
+    page.get_by_role("button", name="Verwijderen").click()
+    expect(the_map(page).locator(".kk-node")).to_have_count(0)
+    expect(page.get_by_role("status").filter(has_text="Bo Jansen is verwijderd")).to_be_visible()
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(node(page, "Bo Jansen")).to_have_count(1)
+
+
+def test_the_form_says_what_is_missing(page: Page, site_url: str) -> None:
+    open_tool(page, site_url)
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_text("Vul een naam, initialen of rol in.")).to_be_visible()
+    expect(page.get_by_label("Naam", exact=True)).to_be_focused()
+    expect(the_map(page).locator(".kk-node")).to_have_count(0)
+
+
+def test_download_and_open_in_a_fresh_profile(page: Page, site_url: str, new_context: object, tmp_path: Path) -> None:
+    open_tool(page, site_url)
+    fill_three(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download als bestand (.json)").click()
+    assert download.value.suggested_filename.startswith("flexibel-en-hybride-leren-")
+    assert download.value.suggested_filename.endswith(".json")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    assert doc["type"] == "kenniskring" and doc["version"] == 1
+    assert [c["name"] for c in doc["map"]["contacts"]] == [p[0] for p in THREE]
+
+    other, _ = new_context()  # type: ignore[operator]
+    fresh = open_tool(other.new_page(), site_url)
+    expect(fresh.get_by_role("img", name="Netwerkkaart")).to_contain_text("Nog niemand op de kaart")
+    with fresh.expect_file_chooser() as chooser:
+        fresh.get_by_role("button", name="Open een bestand (.json)").click()
+    chooser.value.set_files(saved)
+    expect(fresh.get_by_role("status").filter(has_text="3 mensen")).to_be_visible()
+    for name, ring, *_ in THREE:
+        expect(row(fresh, name)).to_contain_text(ring)
+    expect(fresh.get_by_label("Over welke onderwijsverandering gaat deze kaart?")).to_have_value("Flexibel en hybride leren")
+
+
+def test_a_broken_file_is_refused_and_the_map_stays(page: Page, site_url: str, tmp_path: Path) -> None:
+    open_tool(page, site_url)
+    fill_three(page)
+    before = the_map(page).inner_html()
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"type": "kenniskring", "version": 1, "map": {"change": "", "perspective": "team", "contacts": [{"id": "a"}]}}')
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Open een bestand (.json)").click()
+    chooser.value.set_files(broken)
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("‘kapot.json’ kon niet worden geopend")
+    expect(alert).to_contain_text("het veld ‘kind’ van persoon 1 ontbreekt")
+    expect(alert).to_contain_text("De kaart op het scherm is niet veranderd.")
+    assert the_map(page).inner_html() == before
+    expect(page.get_by_role("row")).to_have_count(4)  # header + three people
+
+    not_json = tmp_path / "foto.json"
+    not_json.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Open een bestand (.json)").click()
+    chooser.value.set_files(not_json)
+    expect(alert).to_contain_text("het is geen geldig JSON-bestand")
+    assert the_map(page).inner_html() == before
+
+
+def test_loading_is_shown_while_python_starts(watched: tuple[BrowserContext, Watch], site_url: str) -> None:
+    context, _ = watched
+    page = context.new_page()
+    release: list[object] = []
+    # Hold the interpreter back until the notice has been seen, as on a slow school network.
+    page.route("**/pyodide.asm.wasm", lambda route: release.append(route))
+    page.goto(site_url + "tool/")
+    loading = page.get_by_role("status").filter(has_text="Python wordt geladen")
+    expect(loading).to_be_visible()
+    expect(page.get_by_role("button", name="Toevoegen")).to_be_disabled()
+    page.wait_for_timeout(100)
+    for route in release:
+        route.continue_()  # type: ignore[attr-defined]
+    page.unroute("**/pyodide.asm.wasm")
+    wait_until_ready(page)
+    expect(loading).to_be_hidden()

@@ -1,0 +1,43 @@
+"""How a person uses the tool page, as small steps the tests share."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+READY_TIMEOUT_MS = 60_000
+
+
+def open_tool(page: Page, site_url: str, path: str = "tool/") -> Page:
+    page.goto(site_url + path)
+    wait_until_ready(page)
+    return page
+
+
+def wait_until_ready(page: Page) -> None:
+    expect(page.get_by_role("button", name="Toevoegen")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+
+
+def the_map(page: Page) -> Locator:
+    return page.get_by_role("img", name=re.compile("Netwerkkaart"))
+
+
+def add_person(page: Page, name: str, ring: str, kind: str, knowledge: list[str], role: str | None = None) -> None:
+    page.get_by_label("Naam", exact=True).fill(name)
+    page.get_by_role("radio", name=ring, exact=True).check()
+    page.get_by_role("radio", name=kind, exact=True).check()
+    if role is not None:
+        page.get_by_label("Wat voor iemand van buiten?").select_option(label=role)
+    for form in knowledge:
+        page.get_by_role("checkbox", name=form).check()
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_role("status").filter(has_text=f"{name} staat op de kaart.")).to_be_visible()
+
+
+def row(page: Page, name: str) -> Locator:
+    return page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name, exact=True))
+
+
+def node(page: Page, name: str) -> Locator:
+    return the_map(page).locator(".kk-node").filter(has_text=name)

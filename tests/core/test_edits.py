@@ -1,0 +1,114 @@
+import pytest
+from kenniskring.edits import (
+    UNDO_LIMIT,
+    AddContact,
+    History,
+    MoveContact,
+    RemoveContact,
+    ReplaceMap,
+    SetChange,
+    SetPerspective,
+    UnknownContact,
+    UpdateContact,
+    apply,
+)
+from kenniskring.model import NetworkMap, Perspective, Ring
+
+from .factories import person, sample_map
+
+
+def test_add_update_move_remove() -> None:
+    m = apply(NetworkMap(), AddContact(person("a", "Anna")))
+    assert [c.name for c in m.contacts] == ["Anna"]
+    m = apply(m, UpdateContact(person("a", "Anna B.")))
+    assert m.contacts[0].name == "Anna B."
+    m = apply(m, MoveContact("a", Ring.LESS_OFTEN))
+    assert m.contacts[0].ring is Ring.LESS_OFTEN
+    assert m.contacts[0].name == "Anna B."
+    m = apply(m, RemoveContact("a"))
+    assert m.contacts == ()
+
+
+def test_edits_never_change_the_map_they_are_given() -> None:
+    before = sample_map()
+    snapshot = repr(before)
+    apply(before, MoveContact("a", Ring.LESS_OFTEN))
+    apply(before, RemoveContact("b"))
+    assert repr(before) == snapshot
+
+
+def test_set_change_and_perspective() -> None:
+    m = apply(NetworkMap(), SetChange("Curriculum"))
+    m = apply(m, SetPerspective(Perspective.PERSONAL))
+    assert (m.change, m.perspective) == ("Curriculum", Perspective.PERSONAL)
+
+
+def test_an_edit_that_changes_nothing_returns_the_same_map() -> None:
+    m = sample_map()
+    assert apply(m, MoveContact("a", Ring.WEEKLY)) is m
+    assert apply(m, SetChange(m.change)) is m
+    assert apply(m, SetPerspective(m.perspective)) is m
+
+
+@pytest.mark.parametrize("edit", [MoveContact("nobody", Ring.WEEKLY), RemoveContact("nobody"), UpdateContact(person("nobody"))])
+def test_edits_on_unknown_people_fail_loudly(edit: object) -> None:
+    with pytest.raises(UnknownContact):
+        apply(sample_map(), edit)  # type: ignore[arg-type]
+
+
+def test_adding_a_duplicate_id_fails() -> None:
+    with pytest.raises(ValueError):
+        apply(sample_map(), AddContact(person("a")))
+
+
+def test_undo_and_redo_walk_back_and_forth() -> None:
+    h = History()
+    h = h.do(AddContact(person("a", "Anna")))
+    h = h.do(MoveContact("a", Ring.MONTHLY))
+    h = h.do(SetChange("Hybride leren"))
+    assert h.present.change == "Hybride leren"
+    h = h.undo()
+    assert h.present.change == "" and h.present.contacts[0].ring is Ring.MONTHLY
+    h = h.undo()
+    assert h.present.contacts[0].ring is Ring.WEEKLY
+    assert h.can_redo
+    h = h.redo().redo()
+    assert h.present.change == "Hybride leren" and not h.can_redo
+    h = h.undo().undo().undo()
+    assert h.present == NetworkMap() and not h.can_undo
+    assert h.undo() is h
+
+
+def test_a_new_edit_clears_redo() -> None:
+    h = History().do(AddContact(person("a"))).do(AddContact(person("b"))).undo()
+    h = h.do(AddContact(person("c")))
+    assert not h.can_redo
+    assert [c.id for c in h.present.contacts] == ["a", "c"]
+
+
+def test_no_op_edits_add_no_undo_step() -> None:
+    h = History().do(AddContact(person("a")))
+    assert h.do(MoveContact("a", Ring.WEEKLY)) is h
+
+
+def test_amend_folds_keystrokes_into_one_undo_step() -> None:
+    h = History().do(AddContact(person("a")))
+    h = h.do(SetChange("H"))
+    for text in ("Hy", "Hyb", "Hybride"):
+        h = h.amend(SetChange(text))
+    assert h.present.change == "Hybride"
+    assert h.undo().present.change == ""
+
+
+def test_replace_map_is_undoable() -> None:
+    h = History().do(AddContact(person("a")))
+    h = h.do(ReplaceMap(sample_map()))
+    assert len(h.present.contacts) == 3
+    assert [c.id for c in h.undo().present.contacts] == ["a"]
+
+
+def test_undo_history_is_bounded() -> None:
+    h = History()
+    for i in range(UNDO_LIMIT + 50):
+        h = h.do(SetChange(str(i)))
+    assert len(h.past) == UNDO_LIMIT

@@ -1,0 +1,68 @@
+import json
+
+import pytest
+from kenniskring.fileformat import FileError, loads
+from kenniskring.i18n import CATALOGUE, NL
+from kenniskring.messages import file_error_message, file_error_reason, where_text
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ((), "het bestand"),
+        (("version",), "het veld ‘version’"),
+        (("map", "contacts"), "het veld ‘contacts’"),
+        (("map", "contacts", 2), "persoon 3"),
+        (("map", "contacts", 0, "ring"), "het veld ‘ring’ van persoon 1"),
+        (("map", "contacts", 4, "knowledge", 1), "kennisvorm 2 van persoon 5"),
+    ],
+)
+def test_where_in_plain_dutch(where: tuple[str | int, ...], expected: str) -> None:
+    assert where_text(where, "nl") == expected
+
+
+def test_a_bad_ring_reads_as_a_dutch_sentence() -> None:
+    doc = {
+        "type": "kenniskring",
+        "version": 1,
+        "map": {
+            "change": "",
+            "perspective": "team",
+            "contacts": [{"id": "a", "name": "Anna", "ring": "daily", "kind": "own_team", "knowledge": []}],
+        },
+    }
+    with pytest.raises(FileError) as caught:
+        loads(json.dumps(doc))
+    assert file_error_message(caught.value, "kaart.json", "nl") == (
+        "‘kaart.json’ kon niet worden geopend: het veld ‘ring’ van persoon 1 heeft een ongeldige waarde "
+        "(toegestaan: weekly, monthly, less_often). De kaart op het scherm is niet veranderd."
+    )
+
+
+def test_not_json_in_english() -> None:
+    with pytest.raises(FileError) as caught:
+        loads("{oops")
+    assert file_error_message(caught.value, "map.json", "en") == (
+        "‘map.json’ could not be opened: it is not a valid JSON file (error at line 1, column 2). The map on screen has not changed."
+    )
+
+
+CODES = sorted(key.removeprefix("file.error.") for key in NL if key.startswith("file.error."))
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("lang", sorted(CATALOGUE))
+def test_every_error_code_has_a_message_in_every_language(code: str, lang: str) -> None:
+    params = {
+        "limit": 10,
+        "line": 1,
+        "column": 2,
+        "version": 3,
+        "supported": 1,
+        "field": "x",
+        "id": "a",
+        "allowed": "a, b",
+        "expected": "list",
+    }
+    text = file_error_reason(FileError(code, ("map", "contacts", 0, "name"), **params), lang)
+    assert text and "{" not in text

@@ -1,0 +1,145 @@
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from kenniskring.layout import layout
+from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Perspective, Ring
+from kenniskring.render import KNOWLEDGE_COLOUR, render
+
+from .factories import crowded_map, person, sample_map
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def nodes(root: ET.Element) -> list[ET.Element]:
+    return root.findall(".//svg:g[@class='kk-node']", NS)
+
+
+def node_texts(node: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in node.findall(".//svg:text", NS)]
+
+
+def translate(node: ET.Element) -> tuple[float, float]:
+    x, y = re.match(r"translate\(([-\d.]+),([-\d.]+)\)", node.get("transform", "")).groups()  # type: ignore[union-attr]
+    return float(x), float(y)
+
+
+def test_three_labelled_rings_and_a_centre() -> None:
+    root = parse(render(NetworkMap(), "nl"))
+    rings = root.findall(".//svg:circle", NS)
+    ring_classes = [c.get("class") for c in rings if "kk-ring" in (c.get("class") or "")]
+    assert len(ring_classes) == 3
+    labels = ["".join(t.itertext()) for t in root.findall(".//svg:text[@class='kk-ring-label']", NS)]
+    assert labels == ["wekelijks", "minstens maandelijks", "minder dan maandelijks"]
+    centre = "".join(root.find(".//svg:g[@class='kk-centre']", NS).itertext())  # type: ignore[union-attr]
+    assert "Ons team" in centre
+
+
+def test_the_centre_says_whose_map_it_is() -> None:
+    root = parse(render(NetworkMap(change="Hybride leren", perspective=Perspective.PERSONAL), "nl"))
+    centre = "".join(root.find(".//svg:g[@class='kk-centre']", NS).itertext())  # type: ignore[union-attr]
+    assert "Ik" in centre and "Hybride leren" in centre
+
+
+def test_one_node_per_person_in_the_right_ring() -> None:
+    m = sample_map()
+    svg = render(m, "nl")
+    root = parse(svg)
+    found = {n.get("data-id"): n for n in nodes(root)}
+    assert set(found) == {c.id for c in m.contacts}
+    g = layout(m)
+    for c in m.contacts:
+        node = found[c.id]
+        assert node.get("data-ring") == c.ring.value
+        x, y = translate(node)
+        assert g.ring_at(math.hypot(x, y)) is c.ring
+
+
+def test_knowledge_shown_by_colour_and_letter() -> None:
+    m = NetworkMap(contacts=(person("a", "Anna", knowledge=tuple(KnowledgeForm)), person("b", "Bo", knowledge=())))
+    root = parse(render(m, "nl"))
+    anna, bo = nodes(root)
+    assert node_texts(anna)[1:] == ["W", "P", "E"]
+    fills = [r.get("fill") for r in anna.findall(".//svg:g/svg:rect", NS)]
+    assert fills == [KNOWLEDGE_COLOUR[k] for k in KnowledgeForm]
+    assert node_texts(bo)[1:] == ["?"]
+    # English letters
+    anna_en = nodes(parse(render(m, "en")))[0]
+    assert node_texts(anna_en)[1:] == ["S", "P", "E"]
+
+
+def test_kinds_have_different_shapes() -> None:
+    m = NetworkMap(contacts=tuple(person(k.value, k.value, kind=k) for k in PersonKind))
+    shapes = {}
+    for node in nodes(parse(render(m, "nl"))):
+        icon = next(el for el in node.iter() if "kk-icon" in (el.get("class") or ""))
+        shapes[node.get("data-kind")] = icon.tag.split("}")[1]
+    assert shapes == {"own_team": "circle", "organisation": "rect", "outside": "polygon"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "&amp; &lt;", "]]><!ENTITY x>", "A\u202eB"],
+)
+def test_names_are_text_never_markup(name: str) -> None:
+    m = NetworkMap(change=name, contacts=(Contact("a", name[:80], Ring.WEEKLY, PersonKind.OWN_TEAM),))
+    root = parse(render(m, "nl"))
+    tags = {el.tag.split("}")[1] for el in root.iter()}
+    assert not tags & {"script", "img", "foreignObject"}
+    assert not any(attr.startswith("on") for el in root.iter() for attr in el.attrib)
+    title = root.find(".//svg:g[@class='kk-node']/svg:title", NS)
+    assert title is not None and title.text is not None and title.text.startswith(name[:80])
+
+
+def test_long_names_are_shortened_on_the_node_but_complete_in_the_tooltip() -> None:
+    long = "Professor Doctor Wilhelmina van Oranje-Nassau"
+    root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
+    node = nodes(root)[0]
+    assert node_texts(node)[0].endswith("…") and len(node_texts(node)[0]) <= 13
+    assert node.find("svg:title", NS).text.startswith(long)  # type: ignore[union-attr]
+
+
+def test_title_and_description_for_screen_readers() -> None:
+    root = parse(render(sample_map(), "nl"))
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "kk-map-title kk-map-desc"
+    assert root.find("svg:title", NS).text == "Netwerkkaart: Flexibel en hybride leren"  # type: ignore[union-attr]
+    desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert desc == "3 mensen op drie ringen rond Ons team: 1 wekelijks, 1 minstens maandelijks, 1 minder dan maandelijks."
+
+
+def test_empty_map_invites_to_add_someone() -> None:
+    assert "Nog niemand op de kaart" in render(NetworkMap(), "nl")
+    assert "Nog niemand" not in render(sample_map(), "nl")
+
+
+def test_legend_explains_shapes_and_colours() -> None:
+    legend = parse(render(NetworkMap(), "nl")).find(".//svg:g[@class='kk-legend']", NS)
+    text = " ".join(legend.itertext())  # type: ignore[union-attr]
+    for words in ("collega eigen team", "buiten de organisatie", "wetenschappelijke kennis", "ervaringskennis"):
+        assert words in text
+
+
+def test_the_picture_grows_with_a_crowded_ring_and_stays_in_view() -> None:
+    root = parse(render(crowded_map({Ring.WEEKLY: 40}), "nl"))
+    x, y, w, h = map(float, root.get("viewBox").replace(",", " ").split())  # type: ignore[union-attr]
+    for node in nodes(root):
+        nx, ny = translate(node)
+        assert x < nx - 60 and nx + 60 < x + w and y < ny - 24 and ny + 24 < y + h
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+@pytest.mark.parametrize("form", list(KnowledgeForm))
+def test_white_letters_on_knowledge_colours_are_readable(form: KnowledgeForm) -> None:
+    contrast = (1.05) / (relative_luminance(KNOWLEDGE_COLOUR[form]) + 0.05)
+    assert contrast >= 4.5
