@@ -42,7 +42,7 @@ def test_add_find_move_undo_reload(page: Page, site_url: str) -> None:
     fill_three(page)
 
     # Everyone is on the map, in their ring, with their knowledge letters; and in the table.
-    for name, ring, kind, knowledge, _ in THREE:
+    for name, ring, kind, _knowledge, _role in THREE:
         expect(node(page, name)).to_have_count(1)
         expect(row(page, name)).to_contain_text(ring)
         expect(row(page, name)).to_contain_text(kind)
@@ -145,7 +145,9 @@ def test_a_broken_file_is_refused_and_the_map_stays(page: Page, site_url: str, t
     fill_three(page)
     before = the_map(page).inner_html()
     broken = tmp_path / "kapot.json"
-    broken.write_text('{"type": "kenniskring", "version": 1, "map": {"change": "", "perspective": "team", "contacts": [{"id": "a"}]}}')
+    broken.write_text(
+        '{"type": "kenniskring", "version": 1, "map": {"change": "", "perspective": "team", "contacts": [{"id": "a"}]}}'
+    )
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Open een bestand (.json)").click()
     chooser.value.set_files(broken)

@@ -32,7 +32,11 @@ def test_every_request_goes_to_the_own_origin(watched: tuple[BrowserContext, Wat
 
     # The runtime really came from this site: the check below is not vacuous.
     paths = {urlsplit(u).path for u in watch.requests}
-    for needed in ("/runtime/pyodide/pyodide.asm.wasm", "/runtime/pyodide/python_stdlib.zip", "/runtime/svgwrite-1.4.3-py3-none-any.whl"):
+    for needed in (
+        "/runtime/pyodide/pyodide.asm.wasm",
+        "/runtime/pyodide/python_stdlib.zip",
+        "/runtime/svgwrite-1.4.3-py3-none-any.whl",
+    ):
         assert needed in paths
     assert any(p.startswith("/runtime/kenniskring-") and p.endswith(".zip") for p in paths)
     assert watch.foreign() == []
