@@ -183,3 +183,18 @@ def test_loading_is_shown_while_python_starts(watched: tuple[BrowserContext, Wat
     page.unroute("**/pyodide.asm.wasm")
     wait_until_ready(page)
     expect(loading).to_be_hidden()
+
+
+def test_team_or_individual_map(page: Page, site_url: str) -> None:
+    open_tool(page, site_url)
+    expect(page.get_by_role("heading", name="Met wie overleggen wij als team over deze onderwijsverandering?")).to_be_visible()
+    expect(the_map(page)).to_contain_text("Ons team")
+    page.get_by_role("radio", name="Ik", exact=True).check()
+    expect(page.get_by_role("heading", name="Met wie overleg ik over deze onderwijsverandering?")).to_be_visible()
+    expect(the_map(page).locator(".kk-centre")).to_contain_text("Ik")
+    page.get_by_label("Over welke onderwijsverandering gaat deze kaart?").fill("Kansengelijkheid")
+    expect(the_map(page).locator(".kk-centre")).to_contain_text("Kansengelijkheid")
+    page.reload()
+    wait_until_ready(page)
+    expect(page.get_by_role("radio", name="Ik", exact=True)).to_be_checked()
+    expect(the_map(page).locator(".kk-centre")).to_contain_text("Kansengelijkheid")
