@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .model import Contact, NetworkMap, Perspective, Ring
+from .model import Action, Answer, Contact, NetworkMap, Perspective, Question, Ring
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,62 @@ class SetPerspective:
 
 
 @dataclass(frozen=True)
+class SetDesiredRing:
+    contact_id: str
+    ring: Ring | None  # None: as now
+
+
+@dataclass(frozen=True)
+class SetAnswer:
+    question: Question
+    desired: bool  # False: the answer about the current situation
+    text: str
+
+
+@dataclass(frozen=True)
+class AddAction:
+    action: Action
+
+
+@dataclass(frozen=True)
+class UpdateAction:
+    action: Action  # replaces the action with the same id
+
+
+@dataclass(frozen=True)
+class RemoveAction:
+    action_id: str
+
+
+@dataclass(frozen=True)
 class ReplaceMap:
     """Opening a file: the whole map at once, undoable like any other edit."""
 
     new_map: NetworkMap
 
 
-Edit = AddContact | UpdateContact | RemoveContact | MoveContact | SetChange | SetPerspective | ReplaceMap
+Edit = (
+    AddContact
+    | UpdateContact
+    | RemoveContact
+    | MoveContact
+    | SetChange
+    | SetPerspective
+    | SetDesiredRing
+    | SetAnswer
+    | AddAction
+    | UpdateAction
+    | RemoveAction
+    | ReplaceMap
+)
 
 
 class UnknownContact(KeyError):
     """An edit names a contact that is not on the map."""
+
+
+class UnknownAction(KeyError):
+    """An edit names an action that is not on the list."""
 
 
 def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
@@ -69,7 +114,35 @@ def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
     if isinstance(edit, RemoveContact):
         if m.contact(edit.contact_id) is None:
             raise UnknownContact(edit.contact_id)
-        return replace(m, contacts=tuple(c for c in m.contacts if c.id != edit.contact_id))
+        # Actions keep their text but no longer point at someone who is gone.
+        actions = tuple(
+            replace(a, contact_ids=tuple(i for i in a.contact_ids if i != edit.contact_id)) if edit.contact_id in a.contact_ids else a
+            for a in m.actions
+        )
+        return replace(m, contacts=tuple(c for c in m.contacts if c.id != edit.contact_id), actions=actions)
+    if isinstance(edit, SetDesiredRing):
+        return _replace_contact(m, edit.contact_id, lambda old: replace(old, desired_ring=edit.ring))
+    if isinstance(edit, SetAnswer):
+        old = m.answer(edit.question)
+        new_answer = replace(old, desired=edit.text) if edit.desired else replace(old, current=edit.text)
+        if new_answer == old:
+            return m
+        others = tuple(a for a in m.answers if a.question is not edit.question)
+        kept = (new_answer,) if (new_answer.current or new_answer.desired) else ()
+        return replace(m, answers=tuple(sorted(others + kept, key=lambda a: list(Question).index(a.question))))
+    if isinstance(edit, AddAction):
+        if m.action(edit.action.id) is not None:
+            raise ValueError(f"duplicate action id {edit.action.id!r}")
+        return replace(m, actions=m.actions + (edit.action,))
+    if isinstance(edit, UpdateAction):
+        if m.action(edit.action.id) is None:
+            raise UnknownAction(edit.action.id)
+        new_actions = tuple(edit.action if a.id == edit.action.id else a for a in m.actions)
+        return m if new_actions == m.actions else replace(m, actions=new_actions)
+    if isinstance(edit, RemoveAction):
+        if m.action(edit.action_id) is None:
+            raise UnknownAction(edit.action_id)
+        return replace(m, actions=tuple(a for a in m.actions if a.id != edit.action_id))
     if isinstance(edit, SetChange):
         return m if m.change == edit.change else replace(m, change=edit.change)
     if isinstance(edit, SetPerspective):

@@ -7,6 +7,7 @@ Older versions are migrated in sequence (``MIGRATIONS``); newer ones are refused
 
 from __future__ import annotations
 
+import datetime
 import json
 import unicodedata
 from collections.abc import Callable
@@ -14,20 +15,25 @@ from typing import Any
 
 from . import __version__
 from .model import (
+    MAX_ACTION,
+    MAX_ANSWER,
     MAX_CHANGE,
     MAX_NAME,
     MAX_NOTE,
+    Action,
+    Answer,
     Contact,
     KnowledgeForm,
     NetworkMap,
     OutsideRole,
     PersonKind,
     Perspective,
+    Question,
     Ring,
 )
 
 FILE_TYPE = "kenniskring"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_FILE_CHARS = 5_000_000
 MAX_CONTACTS = 1000
 
@@ -47,8 +53,19 @@ class FileError(Exception):
         return f"FileError({self.code!r}, {self.where!r}, {self.params!r})"
 
 
-# Version n -> n+1. Empty while there is one version; the loop below already runs them in sequence.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MAX_ACTIONS = 500
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the reflection, the actions and the desired situation (all empty in v1)."""
+    body = doc.get("map")
+    if not isinstance(body, dict):
+        return {**doc, "version": 2}  # validation of the result says what is wrong
+    return {**doc, "version": 2, "map": {**body, "reflection": {}, "actions": []}}
+
+
+# Version n -> n+1, run in sequence from the file's version up to FORMAT_VERSION.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def to_document(m: NetworkMap, exported_at: str | None = None) -> dict[str, Any]:
@@ -63,8 +80,14 @@ def to_document(m: NetworkMap, exported_at: str | None = None) -> dict[str, Any]
         "change": m.change,
         "perspective": m.perspective.value,
         "contacts": [_contact_to_dict(c) for c in m.contacts],
+        "reflection": {a.question.value: {"current": a.current, "desired": a.desired} for a in m.answers},
+        "actions": [_action_to_dict(a) for a in m.actions],
     }
     return doc
+
+
+def _action_to_dict(a: Action) -> dict[str, Any]:
+    return {"id": a.id, "text": a.text, "contacts": list(a.contact_ids), "owner": a.owner, "due": a.due, "done": a.done}
 
 
 def _contact_to_dict(c: Contact) -> dict[str, Any]:
@@ -74,6 +97,10 @@ def _contact_to_dict(c: Contact) -> dict[str, Any]:
     d["knowledge"] = [k.value for k in c.knowledge]
     if c.note:
         d["note"] = c.note
+    if c.desired_ring is not None:
+        d["desired_ring"] = c.desired_ring.value
+    if c.wished:
+        d["wished"] = True
     return d
 
 
@@ -113,7 +140,7 @@ def from_document(raw: Any) -> NetworkMap:
 
 
 def _map_from_dict(d: Any, where: Where) -> NetworkMap:
-    _only_keys(d, where, required={"change", "perspective", "contacts"}, optional=set())
+    _only_keys(d, where, required={"change", "perspective", "contacts", "reflection", "actions"}, optional=set())
     change = _text(d["change"], where + ("change",), MAX_CHANGE, allow_empty=True)
     perspective = _choice(Perspective, d["perspective"], where + ("perspective",))
     items = d["contacts"]
@@ -129,14 +156,76 @@ def _map_from_dict(d: Any, where: Where) -> NetworkMap:
             raise FileError("duplicate_id", where + ("contacts", i, "id"), id=c.id)
         seen.add(c.id)
         contacts.append(c)
-    return NetworkMap(change=change, perspective=perspective, contacts=tuple(contacts))
+    answers = _answers_from_dict(d["reflection"], where + ("reflection",))
+    actions = _actions_from_list(d["actions"], where + ("actions",), seen)
+    return NetworkMap(change=change, perspective=perspective, contacts=tuple(contacts), answers=answers, actions=actions)
+
+
+def _answers_from_dict(d: Any, where: Where) -> tuple[Answer, ...]:
+    if not isinstance(d, dict):
+        raise FileError("wrong_type", where, expected="object")
+    answers = []
+    for key, value in d.items():
+        question = _choice(Question, key, where + (str(key),))
+        _only_keys(value, where + (key,), required={"current", "desired"}, optional=set())
+        current = _text(value["current"], where + (key, "current"), MAX_ANSWER, allow_empty=True, multiline=True)
+        desired = _text(value["desired"], where + (key, "desired"), MAX_ANSWER, allow_empty=True, multiline=True)
+        if current or desired:
+            answers.append(Answer(question, current, desired))
+    order = list(Question)
+    return tuple(sorted(answers, key=lambda a: order.index(a.question)))
+
+
+def _actions_from_list(items: Any, where: Where, contact_ids: set[str]) -> tuple[Action, ...]:
+    if not isinstance(items, list):
+        raise FileError("wrong_type", where, expected="list")
+    if len(items) > MAX_ACTIONS:
+        raise FileError("too_many_actions", where, limit=MAX_ACTIONS)
+    actions: list[Action] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        here = where + (i,)
+        _only_keys(item, here, required={"id", "text", "contacts", "owner", "due", "done"}, optional=set())
+        aid = _identifier(item["id"], here + ("id",))
+        if aid in seen:
+            raise FileError("duplicate_id", here + ("id",), id=aid)
+        seen.add(aid)
+        text = _text(item["text"], here + ("text",), MAX_ACTION, allow_empty=False, multiline=True)
+        links = item["contacts"]
+        if not isinstance(links, list):
+            raise FileError("wrong_type", here + ("contacts",), expected="list")
+        for j, link in enumerate(links):
+            if link not in contact_ids:
+                raise FileError("unknown_contact", here + ("contacts", j))
+        owner = _text(item["owner"], here + ("owner",), MAX_NAME, allow_empty=True)
+        due = item["due"]
+        if not isinstance(due, str) or (due and not _is_iso_date(due)):
+            raise FileError("bad_date", here + ("due",))
+        if type(item["done"]) is not bool:
+            raise FileError("wrong_type", here + ("done",), expected="boolean")
+        actions.append(Action(aid, text, tuple(dict.fromkeys(links)), owner, due, item["done"]))
+    return tuple(actions)
+
+
+def _is_iso_date(value: str) -> bool:
+    if len(value) != 10:
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _identifier(value: Any, where: Where) -> str:
+    if not isinstance(value, str) or not (1 <= len(value) <= 64) or not value.isascii() or not value.isprintable():
+        raise FileError("bad_id", where)
+    return value
 
 
 def _contact_from_dict(d: Any, where: Where) -> Contact:
-    _only_keys(d, where, required={"id", "name", "ring", "kind", "knowledge"}, optional={"role", "note"})
-    cid = d["id"]
-    if not isinstance(cid, str) or not (1 <= len(cid) <= 64) or not cid.isascii() or not cid.isprintable():
-        raise FileError("bad_id", where + ("id",))
+    _only_keys(d, where, required={"id", "name", "ring", "kind", "knowledge"}, optional={"role", "note", "desired_ring", "wished"})
+    cid = _identifier(d["id"], where + ("id",))
     name = _text(d["name"], where + ("name",), MAX_NAME, allow_empty=False)
     ring = _choice(Ring, d["ring"], where + ("ring",))
     kind = _choice(PersonKind, d["kind"], where + ("kind",))
@@ -152,7 +241,13 @@ def _contact_from_dict(d: Any, where: Where) -> Contact:
     if len(set(knowledge)) != len(knowledge):
         raise FileError("duplicate_knowledge", where + ("knowledge",))
     note = _text(d.get("note", ""), where + ("note",), MAX_NOTE, allow_empty=True, multiline=True)
-    return Contact(id=cid, name=name, ring=ring, kind=kind, role=role, knowledge=tuple(knowledge), note=note)
+    desired = _choice(Ring, d["desired_ring"], where + ("desired_ring",)) if "desired_ring" in d else None
+    wished = d.get("wished", False)
+    if type(wished) is not bool:
+        raise FileError("wrong_type", where + ("wished",), expected="boolean")
+    if wished and desired is not None:
+        raise FileError("desired_for_wished", where + ("desired_ring",))
+    return Contact(cid, name, ring, kind, role, tuple(knowledge), note, desired, wished)
 
 
 def _only_keys(d: Any, where: Where, required: set[str], optional: set[str]) -> None:

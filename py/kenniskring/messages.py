@@ -19,6 +19,12 @@ def where_text(where: tuple[str | int, ...], lang: str) -> str:
         if rest[0] == "knowledge" and len(rest) > 1 and isinstance(rest[1], int):
             return t(lang, "file.where.knowledge_item", n=n, k=rest[1] + 1)
         return t(lang, "file.where.person_field", n=n, field=rest[0])
+    if len(parts) >= 2 and parts[0] == "actions" and isinstance(parts[1], int):
+        if len(parts) == 2:
+            return t(lang, "file.where.action", n=parts[1] + 1)
+        return t(lang, "file.where.action_field", n=parts[1] + 1, field=parts[2])
+    if len(parts) >= 2 and parts[0] == "reflection":
+        return t(lang, "file.where.answer", field=parts[1])
     if parts:
         return t(lang, "file.where.field", field=parts[-1])
     return t(lang, "file.where.root")

@@ -7,7 +7,7 @@ and lets the shell compare old and new without copying.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -51,12 +51,30 @@ class Perspective(StrEnum):
     PERSONAL = "personal"
 
 
+class Question(StrEnum):
+    """The article's reflection questions (six) and its closing questions (three)."""
+
+    KNOWLEDGE_FIT = "knowledge_fit"
+    DOMINANT_FORMS = "dominant_forms"
+    WORK_CLOSELY = "work_closely"
+    MISSING_PERSPECTIVES = "missing_perspectives"
+    STRENGTHEN = "strengthen"
+    TALK_MORE = "talk_more"
+    CONSULT_NOT_YET = "consult_not_yet"
+    KNOWLEDGE_UNUSED = "knowledge_unused"
+    WANT_DIFFERENT = "want_different"
+
+
 RINGS: tuple[Ring, ...] = tuple(Ring)
+REFLECTION_QUESTIONS: tuple[Question, ...] = tuple(Question)[:6]
+CLOSING_QUESTIONS: tuple[Question, ...] = tuple(Question)[6:]
 KNOWLEDGE_FORMS: tuple[KnowledgeForm, ...] = tuple(KnowledgeForm)
 
 MAX_NAME = 80
 MAX_NOTE = 2000
 MAX_CHANGE = 200
+MAX_ANSWER = 4000
+MAX_ACTION = 300
 
 
 def new_contact_id() -> str:
@@ -81,12 +99,45 @@ class Contact:
     role: OutsideRole | None = None
     knowledge: tuple[KnowledgeForm, ...] = ()
     note: str = ""
+    # The desired situation: how often the team would like to consult this person (None: as now).
+    desired_ring: Ring | None = None
+    # Wished for, not yet in the network: only on the desired map, in ``ring``.
+    wished: bool = False
 
     def __post_init__(self) -> None:
         # A role only means something for people outside the organisation.
         if self.kind is not PersonKind.OUTSIDE and self.role is not None:
             object.__setattr__(self, "role", None)
         object.__setattr__(self, "knowledge", canonical_knowledge(self.knowledge))
+        # "Desired" is the same as "as now" when it names the current ring, and meaningless for a wish.
+        if self.desired_ring is self.ring or self.wished:
+            object.__setattr__(self, "desired_ring", None)
+
+    @property
+    def planned_ring(self) -> Ring:
+        """Where this person is in the desired situation."""
+        return self.desired_ring or self.ring
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A team's answer to one reflection question, for now and for the desired situation."""
+
+    question: Question
+    current: str = ""
+    desired: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    """A small step for tomorrow: what, with whom, who does it, by when, and whether it is done."""
+
+    id: str
+    text: str
+    contact_ids: tuple[str, ...] = ()
+    owner: str = ""
+    due: str = ""  # ISO date (YYYY-MM-DD) or empty
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +147,8 @@ class NetworkMap:
     change: str = ""
     perspective: Perspective = Perspective.TEAM
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
+    answers: tuple[Answer, ...] = ()
+    actions: tuple[Action, ...] = ()
 
     def contact(self, contact_id: str) -> Contact | None:
         for c in self.contacts:
@@ -105,3 +158,43 @@ class NetworkMap:
 
     def in_ring(self, ring: Ring) -> tuple[Contact, ...]:
         return tuple(c for c in self.contacts if c.ring is ring)
+
+    @property
+    def current(self) -> tuple[Contact, ...]:
+        """The network as it is now: everyone except the wished-for contacts."""
+        return tuple(c for c in self.contacts if not c.wished)
+
+    @property
+    def wished(self) -> tuple[Contact, ...]:
+        return tuple(c for c in self.contacts if c.wished)
+
+    @property
+    def has_desired(self) -> bool:
+        return any(c.wished or c.desired_ring is not None for c in self.contacts)
+
+    def answer(self, question: Question) -> Answer:
+        for a in self.answers:
+            if a.question is question:
+                return a
+        return Answer(question)
+
+    def action(self, action_id: str) -> Action | None:
+        for a in self.actions:
+            if a.id == action_id:
+                return a
+        return None
+
+
+def new_action_id() -> str:
+    return "a" + secrets.token_hex(6)
+
+
+def current_map(m: NetworkMap) -> NetworkMap:
+    """Only the people in the network now, in their current rings, without the desired situation."""
+    return NetworkMap(m.change, m.perspective, tuple(replace(c, desired_ring=None) for c in m.current))
+
+
+def desired_map(m: NetworkMap) -> NetworkMap:
+    """The desired situation as a map of its own: everyone in their desired ring, wishes made real."""
+    people = tuple(replace(c, ring=c.planned_ring, desired_ring=None, wished=False) for c in m.contacts)
+    return NetworkMap(m.change, m.perspective, people)

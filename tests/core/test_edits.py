@@ -112,3 +112,49 @@ def test_undo_history_is_bounded() -> None:
     for i in range(UNDO_LIMIT + 50):
         h = h.do(SetChange(str(i)))
     assert len(h.past) == UNDO_LIMIT
+
+
+def test_desired_ring_is_set_and_cleared() -> None:
+    from kenniskring.edits import SetDesiredRing
+
+    m = apply(sample_map(), SetDesiredRing("c", Ring.WEEKLY))
+    assert m.contact("c").desired_ring is Ring.WEEKLY  # type: ignore[union-attr]
+    m = apply(m, SetDesiredRing("c", None))
+    assert m.contact("c").desired_ring is None  # type: ignore[union-attr]
+
+
+def test_answers_are_kept_per_question_and_side() -> None:
+    from kenniskring.edits import SetAnswer
+    from kenniskring.model import Question
+
+    m = apply(NetworkMap(), SetAnswer(Question.TALK_MORE, False, "Vaak dezelfde mensen."))
+    m = apply(m, SetAnswer(Question.KNOWLEDGE_FIT, True, "Meer onderzoek."))
+    m = apply(m, SetAnswer(Question.TALK_MORE, True, "De lector."))
+    assert [a.question for a in m.answers] == [Question.KNOWLEDGE_FIT, Question.TALK_MORE]  # the article's order
+    assert m.answer(Question.TALK_MORE).current == "Vaak dezelfde mensen."
+    assert m.answer(Question.TALK_MORE).desired == "De lector."
+    m = apply(apply(m, SetAnswer(Question.KNOWLEDGE_FIT, True, "")), SetAnswer(Question.KNOWLEDGE_FIT, False, ""))
+    assert [a.question for a in m.answers] == [Question.TALK_MORE]  # an empty answer leaves no trace
+
+
+def test_actions_add_update_remove() -> None:
+    from dataclasses import replace
+
+    from kenniskring.edits import AddAction, RemoveAction, UnknownAction, UpdateAction
+    from kenniskring.model import Action
+
+    m = apply(sample_map(), AddAction(Action("x", "Bel de lector", ("b",))))
+    m = apply(m, UpdateAction(replace(m.actions[0], done=True)))
+    assert m.actions[0].done
+    with pytest.raises(ValueError):
+        apply(m, AddAction(Action("x", "dubbel")))
+    with pytest.raises(UnknownAction):
+        apply(m, RemoveAction("nope"))
+    assert apply(m, RemoveAction("x")).actions == ()
+
+
+def test_removing_a_person_unlinks_their_actions() -> None:
+    from .factories import full_map
+
+    m = apply(full_map(), RemoveContact("b"))
+    assert m.actions[0].contact_ids == () and m.actions[0].text.startswith("Plan een gesprek")

@@ -9,18 +9,34 @@ from kenniskring import fileformat
 from kenniskring.fileformat import FILE_TYPE, FORMAT_VERSION, MAX_CONTACTS, FileError, dumps, export_filename, loads, to_document
 from kenniskring.model import NetworkMap
 
-from .factories import crowded_map, person, sample_map
+from .factories import crowded_map, full_map, person, sample_map
+
+DATA = Path(__file__).parents[1] / "data"
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "schema" / "kenniskring-map.schema.json").read_text())
 
 
 def good() -> dict[str, Any]:
-    return copy.deepcopy(to_document(sample_map()))
+    return copy.deepcopy(to_document(full_map()))
 
 
 def test_round_trip_keeps_everything() -> None:
     m = sample_map()
     assert loads(dumps(m)) == m
+
+
+def test_everything_of_the_method_round_trips() -> None:
+    m = full_map()
+    assert loads(dumps(m)) == m
+    jsonschema.validate(json.loads(dumps(m)), SCHEMA)
+
+
+def test_a_version_1_file_still_opens() -> None:
+    m = loads((DATA / "v1-map.json").read_text(encoding="utf-8"))
+    assert m.change == "Flexibel en hybride leren"
+    assert [c.name for c in m.contacts] == ["Anna de Vries", "Lector", "Teamleider"]
+    assert m.answers == () and m.actions == ()
+    assert json.loads(dumps(m))["version"] == FORMAT_VERSION
 
 
 def test_empty_map_round_trips() -> None:
@@ -123,6 +139,23 @@ BAD: list[tuple[str, Any, str, tuple[Any, ...]]] = [
     ("number id", mutate(["map", "contacts", 0, "id"], 7), "bad_id", ("map", "contacts", 0, "id")),
     ("non-ascii id", mutate(["map", "contacts", 0, "id"], "é"), "bad_id", ("map", "contacts", 0, "id")),
     ("duplicate id", mutate(["map", "contacts", 1, "id"], "a"), "duplicate_id", ("map", "contacts", 1, "id")),
+    ("bad desired ring", mutate(["map", "contacts", 0, "desired_ring"], "often"), "bad_value", ("map", "contacts", 0, "desired_ring")),
+    ("wished is text", mutate(["map", "contacts", 0, "wished"], "yes"), "wrong_type", ("map", "contacts", 0, "wished")),
+    ("wish with desired ring", mutate(["map", "contacts", 3, "desired_ring"], "weekly"), "desired_for_wished", ("map", "contacts", 3, "desired_ring")),
+    ("no reflection", mutate(["map", "reflection"], delete=True), "missing_field", ("map", "reflection")),
+    ("reflection is a list", mutate(["map", "reflection"], []), "wrong_type", ("map", "reflection")),
+    ("unknown question", mutate(["map", "reflection", "why"], {"current": "", "desired": ""}), "bad_value", ("map", "reflection", "why")),
+    ("answer not text", mutate(["map", "reflection", "knowledge_fit", "current"], 3), "wrong_type", ("map", "reflection", "knowledge_fit", "current")),
+    ("answer too long", mutate(["map", "reflection", "talk_more", "desired"], "a" * 4001), "too_long", ("map", "reflection", "talk_more", "desired")),
+    ("answer half", mutate(["map", "reflection", "talk_more"], {"current": ""}), "missing_field", ("map", "reflection", "talk_more", "desired")),
+    ("actions not a list", mutate(["map", "actions"], {}), "wrong_type", ("map", "actions")),
+    ("action empty text", mutate(["map", "actions", 0, "text"], " "), "empty_text", ("map", "actions", 0, "text")),
+    ("action unknown person", mutate(["map", "actions", 0, "contacts"], ["ghost"]), "unknown_contact", ("map", "actions", 0, "contacts", 0)),
+    ("action bad date", mutate(["map", "actions", 0, "due"], "1 december"), "bad_date", ("map", "actions", 0, "due")),
+    ("action impossible date", mutate(["map", "actions", 0, "due"], "2026-02-30"), "bad_date", ("map", "actions", 0, "due")),
+    ("action done is text", mutate(["map", "actions", 1, "done"], "ja"), "wrong_type", ("map", "actions", 1, "done")),
+    ("action duplicate id", mutate(["map", "actions", 1, "id"], "x1"), "duplicate_id", ("map", "actions", 1, "id")),
+    ("action extra field", mutate(["map", "actions", 0, "priority"], 1), "unknown_field", ("map", "actions", 0, "priority")),
 ]
 
 
@@ -134,8 +167,9 @@ def test_every_problem_is_a_typed_error_with_its_place(label: str, doc: Any, cod
     assert caught.value.where == where
 
 
-# JSON Schema cannot say "ids are unique within the list"; the reader checks that on its own.
-SCHEMA_EXPRESSIBLE = [b for b in BAD if b[2] != "duplicate_id"]
+# JSON Schema cannot say "ids are unique", "links point at a contact" or "a real calendar date";
+# the reader checks those on its own.
+SCHEMA_EXPRESSIBLE = [b for b in BAD if b[2] not in ("duplicate_id", "unknown_contact") and b[0] != "action impossible date"]
 
 
 @pytest.mark.parametrize(("label", "doc", "code", "where"), SCHEMA_EXPRESSIBLE, ids=[b[0] for b in SCHEMA_EXPRESSIBLE])
@@ -187,12 +221,13 @@ def test_migrations_run_in_sequence(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return migrate
 
-    doc = good()  # a version 1 file
-    monkeypatch.setattr(fileformat, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(fileformat, "MIGRATIONS", {1: step(1), 2: step(2)})
+    doc = good()  # a file of today's version, pretending two newer versions exist
+    now = FORMAT_VERSION
+    monkeypatch.setattr(fileformat, "FORMAT_VERSION", now + 2)
+    monkeypatch.setattr(fileformat, "MIGRATIONS", {now: step(now), now + 1: step(now + 1)})
     m = fileformat.from_document(doc)
-    assert seen == [1, 2]
-    assert m == sample_map()
+    assert seen == [now, now + 1]
+    assert m == full_map()
 
 
 def test_a_failing_migration_is_a_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,8 +235,8 @@ def test_a_failing_migration_is_a_file_error(monkeypatch: pytest.MonkeyPatch) ->
         raise KeyError("oops")
 
     doc = good()
-    monkeypatch.setattr(fileformat, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(fileformat, "MIGRATIONS", {1: broken})
+    monkeypatch.setattr(fileformat, "FORMAT_VERSION", FORMAT_VERSION + 1)
+    monkeypatch.setattr(fileformat, "MIGRATIONS", {FORMAT_VERSION: broken})
     with pytest.raises(FileError) as caught:
         fileformat.from_document(doc)
     assert caught.value.code == "migration_failed"
