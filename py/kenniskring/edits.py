@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .model import Action, Answer, Contact, NetworkMap, Perspective, Question, Ring
+from .model import Action, Contact, NetworkMap, Perspective, Question, Ring
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,9 @@ def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
             raise UnknownContact(edit.contact_id)
         # Actions keep their text but no longer point at someone who is gone.
         actions = tuple(
-            replace(a, contact_ids=tuple(i for i in a.contact_ids if i != edit.contact_id)) if edit.contact_id in a.contact_ids else a
+            replace(a, contact_ids=tuple(i for i in a.contact_ids if i != edit.contact_id))
+            if edit.contact_id in a.contact_ids
+            else a
             for a in m.actions
         )
         return replace(m, contacts=tuple(c for c in m.contacts if c.id != edit.contact_id), actions=actions)

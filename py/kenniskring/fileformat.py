@@ -224,7 +224,9 @@ def _identifier(value: Any, where: Where) -> str:
 
 
 def _contact_from_dict(d: Any, where: Where) -> Contact:
-    _only_keys(d, where, required={"id", "name", "ring", "kind", "knowledge"}, optional={"role", "note", "desired_ring", "wished"})
+    _only_keys(
+        d, where, required={"id", "name", "ring", "kind", "knowledge"}, optional={"role", "note", "desired_ring", "wished"}
+    )
     cid = _identifier(d["id"], where + ("id",))
     name = _text(d["name"], where + ("name",), MAX_NAME, allow_empty=False)
     ring = _choice(Ring, d["ring"], where + ("ring",))

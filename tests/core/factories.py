@@ -49,12 +49,17 @@ def full_map() -> NetworkMap:
 
     base = sample_map()
     lector = replace(base.contacts[1], desired_ring=Ring.WEEKLY)
-    wish = person("w", "Werkveld zorg", Ring.MONTHLY, PersonKind.OUTSIDE, OutsideRole.FIELD_PARTNER, (KnowledgeForm.EXPERIENTIAL,))
+    wish = person(
+        "w", "Werkveld zorg", Ring.MONTHLY, PersonKind.OUTSIDE, OutsideRole.FIELD_PARTNER, (KnowledgeForm.EXPERIENTIAL,)
+    )
     wish = replace(wish, wished=True)
     return replace(
         base,
         contacts=(base.contacts[0], lector, base.contacts[2], wish),
-        answers=(Answer(Question.KNOWLEDGE_FIT, "Vooral ervaringskennis.", "Meer onderzoek erbij."), Answer(Question.TALK_MORE, "", "De lector.")),
+        answers=(
+            Answer(Question.KNOWLEDGE_FIT, "Vooral ervaringskennis.", "Meer onderzoek erbij."),
+            Answer(Question.TALK_MORE, "", "De lector."),
+        ),
         actions=(
             Action("x1", "Plan een gesprek met de lector", ("b",), "Anna", "2026-12-01"),
             Action("x2", "Vraag uitzetten in de teamapp", (), "", "", True),

@@ -43,6 +43,11 @@ def test_current_and_desired_maps() -> None:
     m = full_map()
     assert [c.id for c in current_map(m).contacts] == ["a", "b", "c"]
     desired = desired_map(m)
-    assert {c.id: c.ring for c in desired.contacts} == {"a": Ring.WEEKLY, "b": Ring.WEEKLY, "c": Ring.LESS_OFTEN, "w": Ring.MONTHLY}
+    assert {c.id: c.ring for c in desired.contacts} == {
+        "a": Ring.WEEKLY,
+        "b": Ring.WEEKLY,
+        "c": Ring.LESS_OFTEN,
+        "w": Ring.MONTHLY,
+    }
     assert not any(c.wished or c.desired_ring for c in desired.contacts)
     assert m.has_desired and not current_map(m).has_desired
