@@ -113,7 +113,7 @@ def loads(text: str) -> NetworkMap:
     if len(text) > MAX_FILE_CHARS:
         raise FileError("too_large", limit=MAX_FILE_CHARS)
     try:
-        raw = json.loads(text)
+        raw = json.loads(text.removeprefix("\ufeff"))  # a BOM, as some Windows editors write it
     except json.JSONDecodeError as e:
         raise FileError("not_json", line=e.lineno, column=e.colno) from None
     except RecursionError:

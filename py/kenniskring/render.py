@@ -1,21 +1,33 @@
 """Draw a map as SVG text with svgwrite: a pure function, the same in CPython and in the browser.
 
-Everything visual is a presentation attribute (no stylesheet needed), so a downloaded SVG looks
-the same as the page. User text only ever becomes SVG text nodes or attribute values, which
-svgwrite escapes; it is never markup.
+Three views: the network now, the desired situation, or both (now, with arrows towards the
+desired ring and wished-for contacts drawn dashed). Everything visual is a presentation attribute
+(no stylesheet needed), so a downloaded SVG looks the same as the page. User text only ever
+becomes SVG text nodes or attribute values, which svgwrite escapes; it is never markup.
 """
 
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 
 import svgwrite
 from svgwrite.base import Desc, Title
 from svgwrite.container import Group
 
 from .i18n import t
-from .layout import CENTRE_RADIUS, NODE_H, NODE_W, Layout, layout
-from .model import KNOWLEDGE_FORMS, RINGS, Contact, KnowledgeForm, NetworkMap, PersonKind, Perspective
+from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
+from .model import (
+    KNOWLEDGE_FORMS,
+    RINGS,
+    Contact,
+    KnowledgeForm,
+    NetworkMap,
+    PersonKind,
+    Perspective,
+    current_map,
+    desired_map,
+)
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 INK = "#1f2933"
@@ -24,15 +36,34 @@ RING_FILL = ("#dfe8f0", "#eaf0f5", "#f5f8fa")  # inner to outer
 CENTRE_FILL = "#1d4f5c"
 POSTIT_FILL = "#fff4b8"
 POSTIT_EDGE = "#a08a2c"
+WISHED_FILL = "#ffffff"
+ARROW = "#1d4f5c"
 KNOWLEDGE_COLOUR: dict[KnowledgeForm, str] = {
     KnowledgeForm.SCIENTIFIC: "#6b3fa0",  # purple
     KnowledgeForm.PROFESSIONAL: "#1f5fae",  # blue
     KnowledgeForm.EXPERIENTIAL: "#a84a00",  # orange, dark enough for a white letter
 }
 NO_KNOWLEDGE_FILL = "#ffffff"
-NAME_CHARS = 13
-LEGEND_HEIGHT = 96
+NAME_CHARS = 12
+CHIP_W = 23
+CHIP_STEP = 26
+LEGEND_ROW = 40
 PAD = 16
+
+
+class View(StrEnum):
+    CURRENT = "current"
+    DESIRED = "desired"
+    BOTH = "both"
+
+
+def view_map(m: NetworkMap, view: View) -> NetworkMap:
+    """The people the view shows, each in the ring where the view places them."""
+    if view is View.CURRENT:
+        return current_map(m)
+    if view is View.DESIRED:
+        return desired_map(m)
+    return m  # now, plus the wished-for contacts in their ring
 
 
 def shorten(text: str, limit: int) -> str:
@@ -50,7 +81,12 @@ def contact_facts(c: Contact, lang: str) -> tuple[str, str, str]:
     if c.role is not None:
         kind += f" ({t(lang, f'role.{c.role.value}')})"
     knowledge = ", ".join(t(lang, f"knowledge.{k.value}") for k in c.knowledge) or t(lang, "knowledge.none")
-    return t(lang, f"ring.{c.ring.value}"), kind, knowledge
+    ring = t(lang, f"ring.{c.ring.value}")
+    if c.wished:
+        ring = t(lang, "ring.wished", ring=ring)
+    elif c.desired_ring is not None:
+        ring = t(lang, "ring.desired", ring=ring, desired=t(lang, f"ring.{c.desired_ring.value}"))
+    return ring, kind, knowledge
 
 
 def describe_contact(c: Contact, lang: str) -> str:
@@ -61,39 +97,51 @@ def map_title(m: NetworkMap, lang: str) -> str:
     return t(lang, "map.title", change=m.change.strip()) if m.change.strip() else t(lang, "map.title.unnamed")
 
 
-def map_description(m: NetworkMap, lang: str) -> str:
-    counts = {r.value: len(m.in_ring(r)) for r in RINGS}
-    return t(lang, "map.desc", count=len(m.contacts), centre=centre_label(m, lang), **counts)
+def map_description(m: NetworkMap, lang: str, view: View = View.CURRENT) -> str:
+    shown = view_map(m, view)
+    counts = {r.value: len(shown.in_ring(r)) for r in RINGS}
+    text = t(lang, f"map.desc.{view.value}", count=len(shown.contacts), centre=centre_label(m, lang), **counts)
+    if view is not View.CURRENT and m.has_desired:
+        moved = sum(1 for c in m.contacts if c.desired_ring is not None)
+        text += " " + t(lang, "map.desc.changes", moved=moved, wished=len(m.wished))
+    return text
 
 
-def render(m: NetworkMap, lang: str, geometry: Layout | None = None) -> str:
-    """The map as a standalone SVG document (text)."""
-    g = geometry or layout(m)
+def render(m: NetworkMap, lang: str, view: View = View.CURRENT, geometry: Layout | None = None, prefix: str = "kk") -> str:
+    """The map as a standalone SVG document (text). ``prefix`` keeps ids unique when a page holds two."""
+    shown = view_map(m, view)
+    g = geometry or layout(shown)
     r = g.radius
     width = 2 * (r + PAD)
-    height = width + LEGEND_HEIGHT
+    with_desired = view is not View.CURRENT and m.has_desired
+    legend_height = LEGEND_ROW * (3 if with_desired else 2) + 16
     dwg = svgwrite.Drawing(size=("100%", "100%"), debug=False)
-    dwg.viewbox(-(r + PAD), -(r + PAD), width, height)
+    dwg.viewbox(-(r + PAD), -(r + PAD), width, width + legend_height)
     dwg.attribs.update(
         {
             "role": "img",
-            "aria-labelledby": "kk-map-title kk-map-desc",
+            "aria-labelledby": f"{prefix}-map-title {prefix}-map-desc",
             "font-family": FONT,
             "class": "kk-map",
-            "data-radius": f"{r:.1f}",
+            "data-view": view.value,
         }
     )
-    dwg.add(_with_id(Title(map_title(m, lang)), "kk-map-title"))
-    dwg.add(_with_id(Desc(map_description(m, lang)), "kk-map-desc"))
-    _draw_rings(dwg, g, lang)
+    dwg.add(_with_id(Title(map_title(m, lang)), f"{prefix}-map-title"))
+    dwg.add(_with_id(Desc(map_description(m, lang, view)), f"{prefix}-map-desc"))
+    if with_desired:
+        _arrow_marker(dwg, prefix)
+    _draw_rings(dwg, g, lang, prefix)
     _draw_centre(dwg, m, lang)
+    originals = {c.id: c for c in m.contacts}
+    if view is View.BOTH:
+        _draw_arrows(dwg, m, g, prefix)
     nodes = dwg.add(dwg.g(class_="kk-nodes"))
-    by_id = {c.id: c for c in m.contacts}
     for spot in g.spots:
-        nodes.add(_node(dwg, by_id[spot.contact_id], spot.x, spot.y, lang))
-    if not m.contacts:
+        c = originals[spot.contact_id]
+        nodes.add(_node(dwg, c, spot.x, spot.y, lang, wished=c.wished and view is not View.CURRENT, ring=spot.ring.value))
+    if not shown.contacts:
         dwg.add(_halo_text(dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]))
-    _draw_legend(dwg, r + PAD, -(r + PAD), width, lang)
+    _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix)
     return str(dwg.tostring())
 
 
@@ -104,18 +152,18 @@ def _with_id(element: Title, element_id: str) -> Title:
 
 def _halo_text(dwg: svgwrite.Drawing, text: str, at: tuple[float, float], size: float, fill: str, halo: str) -> object:
     return dwg.text(
-        text,
-        insert=at,
-        font_size=size,
-        fill=fill,
-        text_anchor="middle",
-        stroke=halo,
-        stroke_width=4,
-        paint_order="stroke",
+        text, insert=at, font_size=size, fill=fill, text_anchor="middle", stroke=halo, stroke_width=4, paint_order="stroke"
     )
 
 
-def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str) -> None:
+def _arrow_marker(dwg: svgwrite.Drawing, prefix: str) -> None:
+    marker = dwg.marker(insert=(8, 5), size=(4, 4), orient="auto", id=f"{prefix}-arrow", markerUnits="strokeWidth")
+    marker.viewbox(0, 0, 10, 10)
+    marker.add(dwg.path(d="M 0 0 L 10 5 L 0 10 z", fill=ARROW))
+    dwg.defs.add(marker)
+
+
+def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str, prefix: str) -> None:
     rings = dwg.add(dwg.g(class_="kk-rings"))
     for band, fill in reversed(list(zip(g.bands, RING_FILL, strict=True))):
         rings.add(
@@ -127,7 +175,7 @@ def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str) -> None:
         # The label runs along the top of the band, just inside its inner edge: in the margin no node uses.
         rr = band.inner + 4
         a1, a2 = math.radians(-160), math.radians(-20)
-        pid = f"kk-ring-path-{band.ring.value}"
+        pid = f"{prefix}-ring-path-{band.ring.value}"
         path = f"M {rr * math.cos(a1):.1f} {rr * math.sin(a1):.1f} A {rr:.1f} {rr:.1f} 0 0 1 {rr * math.cos(a2):.1f} {rr * math.sin(a2):.1f}"
         rings.add(dwg.path(d=path, id=pid, fill="none", stroke="none"))
         label = dwg.text(
@@ -154,6 +202,34 @@ def _draw_centre(dwg: svgwrite.Drawing, m: NetworkMap, lang: str) -> None:
     )
     for i, line in enumerate(lines):
         centre.add(dwg.text(line, insert=(0, top + 20 + 16 * i), font_size=13, fill="#ffffff", text_anchor="middle"))
+
+
+def _draw_arrows(dwg: svgwrite.Drawing, m: NetworkMap, g: Layout, prefix: str) -> None:
+    """From a person now to the same direction in the ring where the team would like them."""
+    arrows = dwg.add(dwg.g(class_="kk-arrows"))
+    bands = {b.ring: b for b in g.bands}
+    for c in m.contacts:
+        spot = g.spot(c.id)
+        if c.desired_ring is None or spot is None:
+            continue
+        distance = math.hypot(spot.x, spot.y) or 1.0
+        band = bands[c.desired_ring]
+        target = band.inner + MARGIN + PITCH / 2
+        # Stop at the edge of where a node would sit there, so the head stays visible.
+        end = target - NODE_H / 2 if target < distance else target + NODE_H / 2
+        ux, uy = spot.x / distance, spot.y / distance
+        start = distance + (NODE_H / 2 if target > distance else -NODE_H / 2)
+        arrows.add(
+            dwg.line(
+                (ux * start, uy * start),
+                (ux * end, uy * end),
+                stroke=ARROW,
+                stroke_width=3,
+                marker_end=f"url(#{prefix}-arrow)",
+                class_="kk-arrow",
+                **{"data-id": c.id, "data-desired": c.desired_ring.value},
+            )
+        )
 
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
@@ -189,53 +265,84 @@ def knowledge_chip(dwg: svgwrite.Drawing, form: KnowledgeForm | None, x: float, 
     """A coloured segment with its letter (W/P/E): colour and letter together, never colour alone."""
     chip = dwg.g(class_=f"kk-knowledge kk-knowledge-{form.value if form else 'none'}")
     if form is None:
-        chip.add(dwg.rect((x, y), (34, 16), rx=2, fill=NO_KNOWLEDGE_FILL, stroke=RING_LINE, stroke_dasharray="3 2"))
+        chip.add(dwg.rect((x, y), (CHIP_W, 16), rx=2, fill=NO_KNOWLEDGE_FILL, stroke=RING_LINE, stroke_dasharray="3 2"))
         letter, colour = t(lang, "knowledge.none.letter"), INK
     else:
-        chip.add(dwg.rect((x, y), (34, 16), rx=2, fill=KNOWLEDGE_COLOUR[form]))
+        chip.add(dwg.rect((x, y), (CHIP_W, 16), rx=2, fill=KNOWLEDGE_COLOUR[form]))
         letter, colour = t(lang, f"knowledge.{form.value}.letter"), "#ffffff"
-    chip.add(dwg.text(letter, insert=(x + 17, y + 12.5), font_size=12, font_weight="bold", fill=colour, text_anchor="middle"))
+    chip.add(
+        dwg.text(letter, insert=(x + CHIP_W / 2, y + 12.5), font_size=12, font_weight="bold", fill=colour, text_anchor="middle")
+    )
     return chip
 
 
-def _node(dwg: svgwrite.Drawing, c: Contact, x: float, y: float, lang: str) -> Group:
+def _node(dwg: svgwrite.Drawing, c: Contact, x: float, y: float, lang: str, wished: bool, ring: str) -> Group:
     node = dwg.g(
-        class_="kk-node",
+        class_="kk-node kk-wished" if wished else "kk-node",
         transform=f"translate({x:.1f},{y:.1f})",
-        **{"data-id": c.id, "data-ring": c.ring.value, "data-kind": c.kind.value},
+        **{"data-id": c.id, "data-ring": ring, "data-kind": c.kind.value},
     )
     node.add(Title(f"{c.name} – {describe_contact(c, lang)}"))
     w, h = NODE_W, NODE_H
-    node.add(dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit"))
-    node.add(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
-    node.add(
-        dwg.text(
-            shorten(c.name, NAME_CHARS),
-            insert=(-w / 2 + 23, -h / 2 + 18),
-            font_size=14,
-            font_weight="bold",
-            fill=INK,
-            class_="kk-name",
+    if wished:
+        node.add(
+            dwg.rect(
+                (-w / 2, -h / 2),
+                (w, h),
+                rx=3,
+                fill=WISHED_FILL,
+                stroke=INK,
+                stroke_width=1.5,
+                stroke_dasharray="6 4",
+                class_="kk-postit",
+            )
         )
-    )
+        # The tag sits at the end of the knowledge row, which three narrow chips leave free.
+        node.add(
+            dwg.text(
+                t(lang, "map.wished"),
+                insert=(w / 2 - 4, h / 2 - 7.5),
+                font_size=9,
+                font_style="italic",
+                fill=INK,
+                text_anchor="end",
+                class_="kk-wished-tag",
+            )
+        )
+    else:
+        node.add(
+            dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit")
+        )
+    node.add(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
+    name = shorten(c.name, NAME_CHARS)
+    node.add(dwg.text(name, insert=(-w / 2 + 23, -h / 2 + 18), font_size=13.5, font_weight="bold", fill=INK, class_="kk-name"))
     forms: list[KnowledgeForm | None] = list(c.knowledge) or [None]
     for i, form in enumerate(forms):
-        node.add(knowledge_chip(dwg, form, -w / 2 + 4 + i * 38, h / 2 - 20, lang))
+        node.add(knowledge_chip(dwg, form, -w / 2 + 4 + i * CHIP_STEP, h / 2 - 20, lang))
     return node
 
 
-def _draw_legend(dwg: svgwrite.Drawing, left_offset: float, top: float, width: float, lang: str) -> None:
-    x0 = -left_offset + PAD
-    y0 = top + width + 8
+def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang: str, with_desired: bool, prefix: str) -> None:
     legend = dwg.add(dwg.g(class_="kk-legend"))
-    legend.add(dwg.text(t(lang, "map.legend.kinds"), insert=(x0, y0 + 18), font_size=13, font_weight="bold", fill=INK))
-    legend.add(dwg.text(t(lang, "map.legend.knowledge"), insert=(x0, y0 + 58), font_size=13, font_weight="bold", fill=INK))
     column = (width - 2 * PAD - 110) / 3
+    legend.add(dwg.text(t(lang, "map.legend.kinds"), insert=(x0, y0 + 18), font_size=13, font_weight="bold", fill=INK))
     for i, kind in enumerate(PersonKind):
         x = x0 + 110 + i * column
         legend.add(kind_icon(dwg, kind, x + 7, y0 + 13))
         legend.add(dwg.text(t(lang, f"kind.{kind.value}"), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
+    y1 = y0 + LEGEND_ROW
+    legend.add(dwg.text(t(lang, "map.legend.knowledge"), insert=(x0, y1 + 18), font_size=13, font_weight="bold", fill=INK))
     for i, form in enumerate(KNOWLEDGE_FORMS):
         x = x0 + 110 + i * column
-        legend.add(knowledge_chip(dwg, form, x, y0 + 45, lang))
-        legend.add(dwg.text(t(lang, f"knowledge.{form.value}"), insert=(x + 40, y0 + 58), font_size=13, fill=INK))
+        legend.add(knowledge_chip(dwg, form, x, y1 + 5, lang))
+        legend.add(dwg.text(t(lang, f"knowledge.{form.value}"), insert=(x + 32, y1 + 18), font_size=13, fill=INK))
+    if not with_desired:
+        return
+    y2 = y1 + LEGEND_ROW
+    legend.add(dwg.text(t(lang, "map.legend.desired"), insert=(x0, y2 + 18), font_size=13, font_weight="bold", fill=INK))
+    x = x0 + 110
+    legend.add(dwg.rect((x, y2 + 4), (CHIP_W, 18), rx=2, fill=WISHED_FILL, stroke=INK, stroke_width=1.5, stroke_dasharray="6 4"))
+    legend.add(dwg.text(t(lang, "map.legend.wished"), insert=(x + 32, y2 + 18), font_size=13, fill=INK))
+    x += column
+    legend.add(dwg.line((x, y2 + 13), (x + 30, y2 + 13), stroke=ARROW, stroke_width=3, marker_end=f"url(#{prefix}-arrow)"))
+    legend.add(dwg.text(t(lang, "map.legend.arrow"), insert=(x + 40, y2 + 18), font_size=13, fill=INK))

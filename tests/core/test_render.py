@@ -17,7 +17,7 @@ def parse(svg: str) -> ET.Element:
 
 
 def nodes(root: ET.Element) -> list[ET.Element]:
-    return root.findall(".//svg:g[@class='kk-node']", NS)
+    return [g for g in root.iter(f"{{{NS['svg']}}}g") if "kk-node" in (g.get("class") or "").split()]
 
 
 def node_texts(node: ET.Element) -> list[str]:
@@ -100,7 +100,7 @@ def test_long_names_are_shortened_on_the_node_but_complete_in_the_tooltip() -> N
     long = "Professor Doctor Wilhelmina van Oranje-Nassau"
     root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
     node = nodes(root)[0]
-    assert node_texts(node)[0].endswith("…") and len(node_texts(node)[0]) <= 13
+    assert node_texts(node)[0].endswith("…") and len(node_texts(node)[0]) <= 12
     assert node.find("svg:title", NS).text.startswith(long)  # type: ignore[union-attr]
 
 
@@ -143,3 +143,53 @@ def relative_luminance(hex_colour: str) -> float:
 def test_white_letters_on_knowledge_colours_are_readable(form: KnowledgeForm) -> None:
     contrast = (1.05) / (relative_luminance(KNOWLEDGE_COLOUR[form]) + 0.05)
     assert contrast >= 4.5
+
+
+def test_views_show_now_desired_or_both() -> None:
+    from kenniskring.render import View
+
+    from .factories import full_map
+
+    m = full_map()  # the researcher "b" should move to weekly; "w" is a wished-for field partner
+    now = {n.get("data-id"): n for n in nodes(parse(render(m, "nl", View.CURRENT)))}
+    assert set(now) == {"a", "b", "c"} and now["b"].get("data-ring") == "monthly"
+    desired = {n.get("data-id"): n for n in nodes(parse(render(m, "nl", View.DESIRED)))}
+    assert set(desired) == {"a", "b", "c", "w"} and desired["b"].get("data-ring") == "weekly"
+    both_root = parse(render(m, "nl", View.BOTH))
+    both = {n.get("data-id"): n for n in nodes(both_root)}
+    assert both["b"].get("data-ring") == "monthly"
+    arrows = both_root.findall(".//svg:line[@class='kk-arrow']", NS)
+    assert [(a.get("data-id"), a.get("data-desired")) for a in arrows] == [("b", "weekly")]
+    assert desired["w"].get("class") == "kk-node kk-wished" and "gewenst" in node_texts(desired["w"])
+
+
+def test_an_arrow_points_from_the_person_towards_the_desired_ring() -> None:
+    from kenniskring.layout import layout as make_layout
+    from kenniskring.render import View
+
+    from .factories import full_map
+
+    m = full_map()
+    root = parse(render(m, "nl", View.BOTH))
+    arrow = root.find(".//svg:line[@class='kk-arrow']", NS)
+    assert arrow is not None
+    start = math.hypot(float(arrow.get("x1")), float(arrow.get("y1")))  # type: ignore[arg-type]
+    end = math.hypot(float(arrow.get("x2")), float(arrow.get("y2")))  # type: ignore[arg-type]
+    assert end < start  # inwards: weekly is closer than monthly
+    assert make_layout(m).ring_at(end) is Ring.WEEKLY
+
+
+def test_the_description_says_what_is_desired() -> None:
+    from kenniskring.render import View
+
+    from .factories import full_map
+
+    desc = parse(render(full_map(), "nl", View.BOTH)).find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert desc is not None and desc.endswith("Gewenst: 1 mensen in een andere ring, 1 gewenste contacten.")
+
+
+def test_two_maps_on_one_page_have_their_own_ids() -> None:
+    a, b = parse(render(sample_map(), "nl", prefix="kk")), parse(render(sample_map(), "nl", prefix="kkp"))
+    ids_a = {el.get("id") for el in a.iter() if el.get("id")}
+    ids_b = {el.get("id") for el in b.iter() if el.get("id")}
+    assert ids_a and not ids_a & ids_b
