@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass
 
-from .fileformat import MAX_CONTACTS, check_text
-from .model import MAX_CHANGE, MAX_NAME, MAX_NOTE, Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Ring
+from .fileformat import MAX_ACTIONS, MAX_CONTACTS, check_text
+from .model import (
+    MAX_ACTION,
+    MAX_ANSWER,
+    MAX_CHANGE,
+    MAX_NAME,
+    MAX_NOTE,
+    Action,
+    Contact,
+    KnowledgeForm,
+    NetworkMap,
+    OutsideRole,
+    PersonKind,
+    Ring,
+)
 
 # FileError codes for text, mapped to the form's own messages.
 _TEXT_PROBLEM = {
@@ -17,8 +31,24 @@ _TEXT_PROBLEM = {
     },
     "note": {"too_long": "form.error.note_too_long", "control_chars": "form.error.control_chars"},
     "change": {"too_long": "form.error.change_too_long", "control_chars": "form.error.control_chars"},
+    "answer": {"too_long": "form.error.answer_too_long", "control_chars": "form.error.control_chars"},
+    "action_text": {
+        "empty_text": "form.error.action_empty",
+        "too_long": "form.error.action_too_long",
+        "control_chars": "form.error.control_chars",
+    },
+    "owner": {"too_long": "form.error.name_too_long", "control_chars": "form.error.control_chars"},
 }
-_LIMITS = {"name": MAX_NAME, "note": MAX_NOTE, "change": MAX_CHANGE}
+_LIMITS = {
+    "name": MAX_NAME,
+    "note": MAX_NOTE,
+    "change": MAX_CHANGE,
+    "answer": MAX_ANSWER,
+    "action_text": MAX_ACTION,
+    "owner": MAX_NAME,
+}
+_REQUIRED = {"name", "action_text"}
+_MULTILINE = {"note", "answer", "action_text"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +61,8 @@ class PersonForm:
     role: str = ""
     knowledge: tuple[str, ...] = ()
     note: str = ""
+    desired: str = ""  # a ring value, or empty for "as now"
+    wished: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,7 +73,7 @@ class FormProblem:
 
 
 def text_problem(field_name: str, value: str) -> FormProblem | None:
-    code = check_text(value, _LIMITS[field_name], allow_empty=field_name != "name", multiline=field_name == "note")
+    code = check_text(value, _LIMITS[field_name], allow_empty=field_name not in _REQUIRED, multiline=field_name in _MULTILINE)
     if code is None:
         return None
     return FormProblem(field_name, _TEXT_PROBLEM[field_name][code], {"limit": _LIMITS[field_name]})
@@ -64,4 +96,30 @@ def contact_from_form(form: PersonForm, contact_id: str, current: NetworkMap) ->
         role=role,
         knowledge=tuple(KnowledgeForm(k) for k in form.knowledge),
         note=form.note.strip(),
+        desired_ring=Ring(form.desired) if form.desired and not form.wished else None,
+        wished=form.wished,
     )
+
+
+@dataclass(frozen=True)
+class ActionForm:
+    text: str
+    contact_ids: tuple[str, ...] = ()
+    owner: str = ""
+    due: str = ""  # as an <input type="date"> gives it: YYYY-MM-DD or empty
+    done: bool = False
+
+
+def action_from_form(form: ActionForm, action_id: str, current: NetworkMap) -> Action | list[FormProblem]:
+    problems = [p for p in (text_problem("action_text", form.text.strip()), text_problem("owner", form.owner.strip())) if p]
+    if form.due:
+        try:
+            datetime.date.fromisoformat(form.due)
+        except ValueError:
+            problems.append(FormProblem("due", "form.error.bad_date"))
+    if current.action(action_id) is None and len(current.actions) >= MAX_ACTIONS:
+        problems.append(FormProblem("action_text", "form.error.too_many_actions", {"limit": MAX_ACTIONS}))
+    if problems:
+        return problems
+    known = tuple(i for i in dict.fromkeys(form.contact_ids) if current.contact(i) is not None)
+    return Action(action_id, " ".join(form.text.split()), known, " ".join(form.owner.split()), form.due, form.done)

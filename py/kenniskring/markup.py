@@ -1,7 +1,8 @@
 """The tool's HTML, made at build time from the translation catalogue (so no UI text is in code).
 
-The page shows the whole form at once, disabled, with a loading notice; the browser shell
-enables it when Python is ready. Pure string building: every text is escaped.
+The page shows the whole tool at once, disabled, with a loading notice; the browser shell enables
+it when Python is ready. Panels carry ``data-steps``: the shell shows those of the current step.
+Pure string building: every text is escaped.
 """
 
 from __future__ import annotations
@@ -9,16 +10,43 @@ from __future__ import annotations
 from html import escape
 
 from .i18n import t
-from .model import KNOWLEDGE_FORMS, RINGS, OutsideRole, PersonKind
+from .model import CLOSING_QUESTIONS, KNOWLEDGE_FORMS, REFLECTION_QUESTIONS, RINGS, OutsideRole, PersonKind, Question
+from .render import View
+
+STEPS = 6
 
 
-def _radio_group(lang: str, name: str, legend_key: str, options: list[tuple[str, str]], checked: str) -> str:
+def _radio_group(lang: str, name: str, legend_key: str, options: list[tuple[str, str]], checked: str, extra: str = "") -> str:
     items = "".join(
         f'<label class="kk-choice"><input type="radio" name="{name}" value="{value}"'
         f"{' checked' if value == checked else ''}> {escape(label)}</label>"
         for value, label in options
     )
-    return f'<fieldset class="kk-group"><legend>{escape(t(lang, legend_key))}</legend>{items}</fieldset>'
+    return f'<fieldset class="kk-group{extra}"><legend>{escape(t(lang, legend_key))}</legend>{items}</fieldset>'
+
+
+def _stepper(lang: str) -> str:
+    items = "".join(
+        f'<li><button type="button" class="kk-step" data-step="{n}" '
+        f'data-title="{escape(t(lang, f"step.{n}.title"))}" data-text="{escape(t(lang, f"step.{n}.text"))}">'
+        f'<span class="kk-step-number" aria-hidden="true">{n}</span> {escape(t(lang, f"step.{n}.title"))}</button></li>'
+        for n in range(1, STEPS + 1)
+    )
+    return f'<nav class="kk-steps" aria-label="{escape(t(lang, "steps.label"))}"><ol>{items}</ol></nav>'
+
+
+def _question(lang: str, q: Question) -> str:
+    text = t(lang, f"question.{q.value}")
+    return (
+        f'<fieldset class="kk-group kk-question-block"><legend>{escape(text)}</legend>'
+        + "".join(
+            f'<label for="kk-q-{q.value}-{side}">{escape(t(lang, f"reflection.{label}"))}</label>'
+            f'<textarea id="kk-q-{q.value}-{side}" data-question="{q.value}" data-side="{side}" rows="2" maxlength="4000" '
+            f'aria-label="{escape(t(lang, f"reflection.{label}.label", question=text))}"></textarea>'
+            for side, label in (("current", "now"), ("desired", "desired"))
+        )
+        + "</fieldset>"
+    )
 
 
 def tool_markup(lang: str) -> str:
@@ -27,10 +55,18 @@ def tool_markup(lang: str) -> str:
 
     rings = _radio_group(lang, "kk-ring", "form.ring", [(r.value, t(lang, f"ring.{r.value}")) for r in RINGS], RINGS[0].value)
     kinds = _radio_group(
-        lang, "kk-kind", "form.kind", [(k.value, t(lang, f"kind.{k.value}")) for k in PersonKind], PersonKind.OWN_TEAM.value
+        lang,
+        "kk-kind",
+        "form.kind",
+        [(k.value, t(lang, f"kind.{k.value}")) for k in PersonKind],
+        PersonKind.OWN_TEAM.value,
+        " kk-kind-group",
     )
     roles = '<option value="">—</option>' + "".join(
         f'<option value="{r.value}">{e(f"role.{r.value}")}</option>' for r in OutsideRole
+    )
+    desired = f'<option value="">{e("form.desired.same")}</option>' + "".join(
+        f'<option value="{r.value}">{e(f"ring.{r.value}")}</option>' for r in RINGS
     )
     knowledge = "".join(
         f'<label class="kk-choice"><input type="checkbox" name="kk-knowledge" value="{k.value}"> '
@@ -38,31 +74,43 @@ def tool_markup(lang: str) -> str:
         f"{e(f'knowledge.{k.value}.letter')}</span> {e(f'knowledge.{k.value}')}</label>"
         for k in KNOWLEDGE_FORMS
     )
+    views = _radio_group(
+        lang, "kk-view", "view.legend", [(v.value, t(lang, f"view.{v.value}")) for v in View], View.CURRENT.value, " kk-inline"
+    )
+    perspective = _radio_group(
+        lang,
+        "kk-perspective",
+        "perspective.legend",
+        [("team", t(lang, "perspective.team")), ("personal", t(lang, "perspective.personal"))],
+        "team",
+        " kk-inline",
+    )
     return f"""
-<div id="kk-app" class="kk-app" data-state="loading" aria-label="{e("app.label")}">
+<div id="kk-app" class="kk-app" data-state="loading" data-step="1">
   <div id="kk-loading" class="kk-loading" role="status">
     <progress aria-label="{e("loading")}"></progress> <span>{e("loading")}</span>
   </div>
-  <section class="kk-setup">
-    <h2 id="kk-question" data-team="{e("question.team")}" data-personal="{e("question.personal")}">{e("question.team")}</h2>
-    <div class="kk-field">
-      <label for="kk-change">{e("change.label")}</label>
-      <input id="kk-change" type="text" maxlength="200" autocomplete="off" placeholder="{e("change.placeholder")}" disabled>
-    </div>
-    {_radio_group(lang, "kk-perspective", "perspective.legend", [("team", t(lang, "perspective.team")), ("personal", t(lang, "perspective.personal"))], "team")}
-  </section>
+  {_stepper(lang)}
+  <div class="kk-step-intro">
+    <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, "step.1.title")))}</h2>
+    <p id="kk-step-text">{e("step.1.text")}</p>
+  </div>
   <div class="kk-toolbar" role="toolbar" aria-label="{e("toolbar.label")}">
     <button type="button" id="kk-undo" class="md-button" disabled>{e("undo")}</button>
     <button type="button" id="kk-redo" class="md-button" disabled>{e("redo")}</button>
     <button type="button" id="kk-export" class="md-button" disabled>{e("export.json")}</button>
-    <button type="button" id="kk-import-button" class="md-button" disabled>{e("import.json")}</button>
-    <input type="file" id="kk-import" accept=".json,application/json" hidden>
+    <button type="button" id="kk-export-svg" class="md-button" disabled>{e("export.svg")}</button>
+    <button type="button" id="kk-export-png" class="md-button" disabled>{e("export.png")}</button>
+    <button type="button" id="kk-import-button" class="md-button" disabled>{e("import.any")}</button>
+    <button type="button" id="kk-print-button" class="md-button" disabled>{e("print")}</button>
+    <input type="file" id="kk-import" accept=".json,.svg,application/json,image/svg+xml" hidden>
   </div>
   <p class="kk-hint">{e("shortcut.hint")}</p>
   <div id="kk-error" class="kk-error" role="alert"></div>
   <div id="kk-status" class="kk-status" role="status" aria-live="polite"></div>
   <div class="kk-workspace">
     <div class="kk-map-column">
+      {views}
       <div id="kk-map" class="kk-map-holder"></div>
       <p class="kk-hint">{e("map.drag.hint")}</p>
       <section class="kk-people" aria-labelledby="kk-list-title">
@@ -78,6 +126,33 @@ def tool_markup(lang: str) -> str:
       </section>
     </div>
     <div class="kk-side">
+      <section class="kk-panel" data-steps="1" aria-labelledby="kk-question">
+        <h2 id="kk-question" data-team="{e("question.team")}" data-personal="{e("question.personal")}">{e("question.team")}</h2>
+        <div class="kk-field">
+          <label for="kk-change">{e("change.label")}</label>
+          <input id="kk-change" type="text" maxlength="200" autocomplete="off" placeholder="{e("change.placeholder")}" disabled>
+        </div>
+        {perspective}
+      </section>
+      <section class="kk-panel" data-steps="5" hidden aria-labelledby="kk-reflect-title">
+        <h2 id="kk-reflect-title">{e("reflect.observations")}</h2>
+        <p class="kk-hint">{e("reflect.observations.hint")}</p>
+        <div id="kk-observations"></div>
+        <details class="kk-details">
+          <summary>{e("reflect.figures")}</summary>
+          <div id="kk-figures"></div>
+          <p class="kk-hint">{e("fig.proxy")}</p>
+        </details>
+        <h2>{e("reflect.desired.title")}</h2>
+        <p>{e("reflect.desired.text")}</p>
+        <button type="button" id="kk-add-wished" class="md-button" disabled>{e("reflect.add_wished")}</button>
+        <h2>{e("reflect.questions")}</h2>
+        {"".join(_question(lang, q) for q in REFLECTION_QUESTIONS)}
+        <h2>{e("reflect.closing")}</h2>
+        {"".join(_question(lang, q) for q in CLOSING_QUESTIONS)}
+        <p id="kk-answer-error" class="kk-field-error"></p>
+      </section>
+      <section class="kk-panel" data-steps="2 3 4 5" hidden>
       <form id="kk-form" class="kk-form" novalidate data-add="{e("form.add.title")}" data-edit="{e("form.edit.title")}"
             data-submit-add="{e("form.submit.add")}" data-submit-save="{e("form.submit.save")}">
         <h2 id="kk-form-title">{e("form.add.title")}</h2>
@@ -94,10 +169,19 @@ def tool_markup(lang: str) -> str:
             <label for="kk-role">{e("form.role")}</label>
             <select id="kk-role" name="role">{roles}</select>
           </div>
-          <fieldset class="kk-group" aria-describedby="kk-knowledge-hint">
+          <fieldset class="kk-group kk-knowledge-group" aria-describedby="kk-knowledge-hint">
             <legend>{e("form.knowledge")}</legend>
             <p id="kk-knowledge-hint" class="kk-hint">{e("form.knowledge.hint")}</p>
             {knowledge}
+          </fieldset>
+          <fieldset class="kk-group kk-desired-only">
+            <legend>{e("form.desired.legend")}</legend>
+            <div class="kk-field">
+              <label for="kk-desired">{e("form.desired")}</label>
+              <select id="kk-desired" name="desired">{desired}</select>
+            </div>
+            <label class="kk-choice"><input type="checkbox" id="kk-wished" aria-describedby="kk-wished-hint"> {e("form.wished")}</label>
+            <p id="kk-wished-hint" class="kk-hint">{e("form.wished.hint")}</p>
           </fieldset>
           <div class="kk-field">
             <label for="kk-note">{e("form.note")}</label>
@@ -111,7 +195,45 @@ def tool_markup(lang: str) -> str:
           </div>
         </fieldset>
       </form>
+      </section>
+      <section class="kk-panel" data-steps="6" hidden aria-labelledby="kk-actions-title">
+        <h2 id="kk-actions-title">{e("actions.question")}</h2>
+        <h3>{e("actions.suggestions")}</h3>
+        <div id="kk-suggestions"></div>
+        <form id="kk-action-form" class="kk-form" novalidate data-add="{e("actions.form.add")}" data-save="{e("actions.form.save")}">
+          <fieldset id="kk-action-fields" class="kk-plain" disabled>
+            <div class="kk-field">
+              <label for="kk-action-text">{e("actions.text")}</label>
+              <input id="kk-action-text" type="text" maxlength="300" autocomplete="off" aria-describedby="kk-action_text-error">
+              <p id="kk-action_text-error" class="kk-field-error"></p>
+            </div>
+            <fieldset class="kk-group kk-people-choices"><legend>{e("actions.people")}</legend><div id="kk-action-people"></div></fieldset>
+            <div class="kk-field">
+              <label for="kk-action-owner">{e("actions.owner")}</label>
+              <input id="kk-action-owner" type="text" maxlength="80" autocomplete="off" aria-describedby="kk-owner-error">
+              <p id="kk-owner-error" class="kk-field-error"></p>
+            </div>
+            <div class="kk-field">
+              <label for="kk-action-due">{e("actions.due")}</label>
+              <input id="kk-action-due" type="date" aria-describedby="kk-due-error">
+              <p id="kk-due-error" class="kk-field-error"></p>
+            </div>
+            <div class="kk-buttons">
+              <button type="submit" id="kk-action-submit" class="md-button md-button--primary">{e("actions.form.add")}</button>
+              <button type="button" id="kk-action-cancel" class="md-button" hidden>{e("form.cancel")}</button>
+            </div>
+          </fieldset>
+        </form>
+        <h3>{e("actions.title")}</h3>
+        <div id="kk-actions"></div>
+        <p class="kk-hint">{e("print.hint")}</p>
+      </section>
+      <div class="kk-step-buttons">
+        <button type="button" id="kk-prev" class="md-button" disabled>{e("steps.previous")}</button>
+        <button type="button" id="kk-next" class="md-button md-button--primary" disabled>{e("steps.next")}</button>
+      </div>
     </div>
   </div>
+  <section id="kk-print" class="kk-print" aria-hidden="true"></section>
 </div>
 """

@@ -107,16 +107,31 @@ def map_description(m: NetworkMap, lang: str, view: View = View.CURRENT) -> str:
     return text
 
 
-def render(m: NetworkMap, lang: str, view: View = View.CURRENT, geometry: Layout | None = None, prefix: str = "kk") -> str:
-    """The map as a standalone SVG document (text). ``prefix`` keeps ids unique when a page holds two."""
+def picture_size(m: NetworkMap, view: View, g: Layout) -> tuple[float, float]:
+    """Width and height of the drawing in SVG units (pixels when downloaded)."""
+    width = 2 * (g.radius + PAD)
+    with_desired = view is not View.CURRENT and m.has_desired
+    return width, width + LEGEND_ROW * (3 if with_desired else 2) + 16
+
+
+def render(
+    m: NetworkMap,
+    lang: str,
+    view: View = View.CURRENT,
+    geometry: Layout | None = None,
+    prefix: str = "kk",
+    standalone: bool = False,
+) -> str:
+    """The map as an SVG document (text). ``prefix`` keeps ids unique when a page holds two;
+    ``standalone`` gives it a size of its own (for a downloaded file) instead of filling its box."""
     shown = view_map(m, view)
     g = geometry or layout(shown)
     r = g.radius
-    width = 2 * (r + PAD)
+    width, height = picture_size(m, view, g)
     with_desired = view is not View.CURRENT and m.has_desired
-    legend_height = LEGEND_ROW * (3 if with_desired else 2) + 16
-    dwg = svgwrite.Drawing(size=("100%", "100%"), debug=False)
-    dwg.viewbox(-(r + PAD), -(r + PAD), width, width + legend_height)
+    size = (f"{width:.0f}", f"{height:.0f}") if standalone else ("100%", "100%")
+    dwg = svgwrite.Drawing(size=size, debug=False)
+    dwg.viewbox(-(r + PAD), -(r + PAD), width, height)
     dwg.attribs.update(
         {
             "role": "img",
@@ -133,12 +148,12 @@ def render(m: NetworkMap, lang: str, view: View = View.CURRENT, geometry: Layout
     _draw_rings(dwg, g, lang, prefix)
     _draw_centre(dwg, m, lang)
     originals = {c.id: c for c in m.contacts}
-    if view is View.BOTH:
-        _draw_arrows(dwg, m, g, prefix)
     nodes = dwg.add(dwg.g(class_="kk-nodes"))
     for spot in g.spots:
         c = originals[spot.contact_id]
         nodes.add(_node(dwg, c, spot.x, spot.y, lang, wished=c.wished and view is not View.CURRENT, ring=spot.ring.value))
+    if view is View.BOTH:
+        _draw_arrows(dwg, m, g, prefix)  # on top, with a halo: a head must show even where it meets a node
     if not shown.contacts:
         dwg.add(_halo_text(dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]))
     _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix)
@@ -219,6 +234,9 @@ def _draw_arrows(dwg: svgwrite.Drawing, m: NetworkMap, g: Layout, prefix: str) -
         end = target - NODE_H / 2 if target < distance else target + NODE_H / 2
         ux, uy = spot.x / distance, spot.y / distance
         start = distance + (NODE_H / 2 if target > distance else -NODE_H / 2)
+        arrows.add(
+            dwg.line((ux * start, uy * start), (ux * end, uy * end), stroke="#ffffff", stroke_width=7, stroke_linecap="round")
+        )
         arrows.add(
             dwg.line(
                 (ux * start, uy * start),

@@ -1,62 +1,69 @@
 """The browser shell: reads events, calls the pure core, writes the DOM, localStorage and downloads.
 
-This is the only module that imports ``pyscript``/``js``; it holds no rules of its own. Browser
-tests (tests/browser) cover it, in real Chromium.
+This module and ``browser`` are the only ones that import ``pyscript``/``js``; they hold no rules
+of their own. Browser tests (tests/browser) cover them, in real Chromium.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from pyodide.ffi import JsException, create_once_callable, create_proxy, to_js
+from pyodide.ffi import create_once_callable
 from pyscript import document, window
 
-from .edits import AddContact, Edit, History, MoveContact, RemoveContact, ReplaceMap, SetChange, SetPerspective, UpdateContact
-from .fileformat import FileError, dumps, export_filename, loads
-from .forms import PersonForm, contact_from_form, text_problem
+from .browser import (
+    Events,
+    LocalStorage,
+    checked_value,
+    checked_values,
+    download_png,
+    download_text,
+    element,
+    js_object,
+    set_checked,
+)
+from .edits import (
+    AddAction,
+    AddContact,
+    Edit,
+    History,
+    MoveContact,
+    RemoveAction,
+    RemoveContact,
+    ReplaceMap,
+    SetAnswer,
+    SetChange,
+    SetDesiredRing,
+    SetPerspective,
+    UpdateAction,
+    UpdateContact,
+)
+from .fileformat import FileError, dumps, export_filename
+from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
 from .i18n import language, t
 from .layout import Layout, layout
 from .messages import file_error_message, file_error_reason
-from .model import NetworkMap, PersonKind, Perspective, new_contact_id
+from .model import NetworkMap, PersonKind, Perspective, Question, new_action_id, new_contact_id
+from .observations import suggest
 from .persistence import StorageFull, StorageUnavailable, load, save
-from .render import contact_facts, render
+from .render import View, contact_facts, picture_size, render, view_map
+from .report import (
+    actions_html,
+    composition_html,
+    figures_html,
+    observations_html,
+    people_choices_html,
+    print_html,
+    suggestions_html,
+)
+from .svgfile import embed, read_map_file
 
 SAVE_DELAY_MS = 300
 DRAG_THRESHOLD_PX = 4
-
-
-class LocalStorage:
-    """``persistence.Storage`` on window.localStorage."""
-
-    def __init__(self) -> None:
-        try:
-            self.ls = window.localStorage
-        except JsException:
-            self.ls = None
-
-    def get(self, key: str) -> str | None:
-        if self.ls is None:
-            return None
-        value = self.ls.getItem(key)
-        return value if isinstance(value, str) else None  # a missing key is JsNull, not None
-
-    def set(self, key: str, value: str) -> None:
-        if self.ls is None:
-            raise StorageUnavailable(key)
-        try:
-            self.ls.setItem(key, value)
-        except JsException as e:
-            if "quota" in str(e).lower():
-                raise StorageFull(key) from None
-            raise StorageUnavailable(key) from None
-
-    def remove(self, key: str) -> None:
-        if self.ls is not None:
-            self.ls.removeItem(key)
+STEPS = 6
 
 
 @dataclass
@@ -70,98 +77,168 @@ class Drag:
     moved: bool = False
 
 
+def now_stamp() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
 class App:
     def __init__(self) -> None:
         self.lang = language(document.documentElement.lang)
         self.storage = LocalStorage()
+        self.events = Events()
         loaded = load(self.storage, datetime.datetime.now().strftime("%Y%m%dT%H%M%S"))
         self.history = History(present=loaded.map)
         self.can_save = loaded.can_save
+        self.view = View.CURRENT
+        self.step = 2 if loaded.map.contacts else 1
         self.editing: str | None = None
+        self.editing_action: str | None = None
         self.drag: Drag | None = None
-        self.geometry: Layout = layout(self.history.present)
+        self.geometry: Layout = layout(loaded.map)
         self.save_timer: Any = None
-        self.typing_change = False
-        self._proxies: list[Any] = []
-        self._saved_text = ""
+        self.typing: str | None = None  # the text field whose keystrokes are one undo step
+        self._saved_text = dumps(loaded.map)
         if loaded.problem is not None:
-            self.error(
-                t(
-                    self.lang,
-                    "msg.saved_data_unreadable",
-                    reason=file_error_reason(loaded.problem, self.lang),
-                    key=loaded.set_aside_key,
-                )
-            )
+            reason = file_error_reason(loaded.problem, self.lang)
+            self.error(t(self.lang, "msg.saved_data_unreadable", reason=reason, key=loaded.set_aside_key))
 
-    # -- helpers ---------------------------------------------------------------------------------
-    def el(self, element_id: str) -> Any:
-        return document.getElementById(element_id)
+    @property
+    def map(self) -> NetworkMap:
+        return self.history.present
 
-    def on(self, target: Any, event: str, handler: Callable[[Any], Any]) -> None:
-        proxy = create_proxy(handler)
-        self._proxies.append(proxy)
-        target.addEventListener(event, proxy)
-
+    # -- messages --------------------------------------------------------------------------------
     def status(self, text: str) -> None:
-        self.el("kk-error").textContent = ""
-        self.el("kk-status").textContent = text
+        element("kk-error").textContent = ""
+        element("kk-status").textContent = text
 
     def error(self, text: str) -> None:
-        self.el("kk-status").textContent = ""
-        self.el("kk-error").textContent = text
+        element("kk-status").textContent = ""
+        element("kk-error").textContent = text
 
     # -- start -----------------------------------------------------------------------------------
     def start(self) -> None:
-        self.on(self.el("kk-change"), "focus", lambda _e: setattr(self, "typing_change", False))
-        self.on(self.el("kk-change"), "input", self.on_change_typed)
+        on = self.events.on
+        on(element("kk-change"), "focus", lambda _e: self.begin_typing())
+        on(element("kk-change"), "input", self.on_change_typed)
         for radio in document.querySelectorAll('input[name="kk-perspective"]'):
-            self.on(radio, "change", lambda e: self.commit(SetPerspective(Perspective(e.target.value))))
+            on(radio, "change", lambda e: self.commit(SetPerspective(Perspective(e.target.value))))
+        for radio in document.querySelectorAll('input[name="kk-view"]'):
+            on(radio, "change", lambda e: self.set_view(View(e.target.value)))
         for radio in document.querySelectorAll('input[name="kk-kind"]'):
-            self.on(radio, "change", lambda _e: self.show_role_field())
-        self.on(self.el("kk-form"), "submit", self.on_submit)
-        self.on(self.el("kk-cancel"), "click", lambda _e: self.reset_form(focus=True))
-        self.on(self.el("kk-delete"), "click", self.on_delete)
-        self.on(self.el("kk-undo"), "click", lambda _e: self.undo())
-        self.on(self.el("kk-redo"), "click", lambda _e: self.redo())
-        self.on(self.el("kk-export"), "click", lambda _e: self.export_json())
-        self.on(self.el("kk-import-button"), "click", lambda _e: self.el("kk-import").click())
-        self.on(self.el("kk-import"), "change", self.on_import)
-        self.on(self.el("kk-list"), "click", self.on_list_click)
-        holder = self.el("kk-map")
-        self.on(holder, "pointerdown", self.on_pointerdown)
-        self.on(holder, "pointermove", self.on_pointermove)
-        self.on(holder, "pointerup", self.on_pointerup)
-        self.on(holder, "pointercancel", lambda _e: self.cancel_drag())
-        self.on(document, "keydown", self.on_keydown)
-        self.on(window, "pagehide", lambda _e: self.flush_save())
-        self.on(document, "visibilitychange", lambda _e: self.flush_save() if document.visibilityState == "hidden" else None)
+            on(radio, "change", lambda _e: self.show_role_field())
+        for button in document.querySelectorAll(".kk-step"):
+            on(button, "click", lambda e: self.go_to_step(int(e.currentTarget.dataset.step)))
+        on(element("kk-prev"), "click", lambda _e: self.go_to_step(self.step - 1))
+        on(element("kk-next"), "click", lambda _e: self.go_to_step(self.step + 1))
+        on(element("kk-form"), "submit", self.on_submit)
+        on(element("kk-cancel"), "click", lambda _e: self.reset_form(focus=True))
+        on(element("kk-delete"), "click", self.on_delete)
+        on(element("kk-add-wished"), "click", lambda _e: self.start_wished_contact())
+        on(element("kk-undo"), "click", lambda _e: self.undo())
+        on(element("kk-redo"), "click", lambda _e: self.redo())
+        on(element("kk-export"), "click", lambda _e: self.export_json())
+        on(element("kk-export-svg"), "click", lambda _e: self.export_svg())
+        on(element("kk-export-png"), "click", lambda _e: self.export_png())
+        on(element("kk-print-button"), "click", lambda _e: self.print_poster())
+        on(window, "beforeprint", lambda _e: self.fill_print())
+        on(element("kk-import-button"), "click", lambda _e: element("kk-import").click())
+        on(element("kk-import"), "change", self.on_import)
+        on(element("kk-list"), "click", self.on_list_click)
+        for area in document.querySelectorAll("textarea[data-question]"):
+            on(area, "focus", lambda _e: self.begin_typing())
+            on(area, "input", self.on_answer_typed)
+        on(element("kk-action-form"), "submit", self.on_action_submit)
+        on(element("kk-action-cancel"), "click", lambda _e: self.reset_action_form())
+        on(element("kk-actions"), "click", self.on_actions_click)
+        on(element("kk-actions"), "change", self.on_actions_change)
+        on(element("kk-suggestions"), "click", self.on_suggestions_click)
+        holder = element("kk-map")
+        on(holder, "pointerdown", self.on_pointerdown)
+        on(holder, "pointermove", self.on_pointermove)
+        on(holder, "pointerup", self.on_pointerup)
+        on(holder, "pointercancel", lambda _e: self.cancel_drag())
+        on(document, "keydown", self.on_keydown)
+        on(window, "pagehide", lambda _e: self.flush_save())
+        on(document, "visibilitychange", lambda _e: self.flush_save() if document.visibilityState == "hidden" else None)
         self.refresh()
-        self._saved_text = dumps(self.history.present)
-        for element_id in ("kk-form-fields", "kk-change", "kk-export", "kk-import-button"):
-            self.el(element_id).disabled = False
+        self.show_step()
+        for element_id in ("kk-form-fields", "kk-action-fields", "kk-change", "kk-add-wished", "kk-prev", "kk-next"):
+            element(element_id).disabled = False
+        for button in document.querySelectorAll(".kk-toolbar button"):
+            button.disabled = False
         for radio in document.querySelectorAll('input[name="kk-perspective"]'):
             radio.disabled = False
-        self.el("kk-app").dataset.state = "ready"
+        self.refresh_undo_buttons()
+        element("kk-app").dataset.state = "ready"
+
+    # -- steps -----------------------------------------------------------------------------------
+    def go_to_step(self, step: int) -> None:
+        self.step = max(1, min(STEPS, step))
+        self.show_step()
+        title = element("kk-step-title")
+        title.scrollIntoView(js_object({"block": "start"}))
+        title.focus()
+
+    def show_step(self) -> None:
+        element("kk-app").dataset.step = str(self.step)
+        for button in document.querySelectorAll(".kk-step"):
+            if int(button.dataset.step) == self.step:
+                button.setAttribute("aria-current", "step")
+                element("kk-step-title").textContent = t(self.lang, "steps.current", n=self.step, title=button.dataset.title)
+                element("kk-step-text").textContent = button.dataset.text
+            else:
+                button.removeAttribute("aria-current")
+        for panel in document.querySelectorAll(".kk-panel"):
+            panel.hidden = str(self.step) not in str(panel.dataset.steps).split()
+        element("kk-prev").hidden = self.step == 1
+        element("kk-next").hidden = self.step == STEPS
+        if self.step >= 5 and self.view is View.CURRENT and self.map.has_desired:
+            self.set_view(View.BOTH)
+
+    def set_view(self, view: View) -> None:
+        self.view = view
+        set_checked("kk-view", {view.value})
+        self.draw_map()
 
     # -- drawing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        m = self.history.present
-        self.geometry = layout(m)
-        self.el("kk-map").innerHTML = render(m, self.lang, self.geometry)
+        m = self.map
+        self.draw_map()
         self.render_table(m)
-        self.el("kk-undo").disabled = not self.history.can_undo
-        self.el("kk-redo").disabled = not self.history.can_redo
-        question = self.el("kk-question")
+        self.refresh_undo_buttons()
+        question = element("kk-question")
         question.textContent = question.dataset.team if m.perspective is Perspective.TEAM else question.dataset.personal
-        change_input = self.el("kk-change")
-        if document.activeElement != change_input and change_input.value != m.change:
-            change_input.value = m.change
-        for radio in document.querySelectorAll('input[name="kk-perspective"]'):
-            radio.checked = radio.value == m.perspective.value
+        self.sync_field(element("kk-change"), m.change)
+        set_checked("kk-perspective", {m.perspective.value})
+        for area in document.querySelectorAll("textarea[data-question]"):
+            answer = m.answer(Question(area.dataset.question))
+            self.sync_field(area, answer.current if area.dataset.side == "current" else answer.desired)
+        element("kk-observations").innerHTML = observations_html(m, self.lang)
+        element("kk-figures").innerHTML = figures_html(m, self.lang) + composition_html(m, self.lang)
+        element("kk-suggestions").innerHTML = suggestions_html(m, self.lang)
+        element("kk-actions").innerHTML = actions_html(m, self.lang)
+        chosen = checked_values("kk-action-person")
+        element("kk-action-people").innerHTML = people_choices_html(m, self.lang, chosen)
+
+    def draw_map(self) -> None:
+        self.geometry = layout(view_map(self.map, self.view))
+        element("kk-map").innerHTML = render(self.map, self.lang, self.view, self.geometry)
+
+    def refresh_undo_buttons(self) -> None:
+        element("kk-undo").disabled = not self.history.can_undo
+        element("kk-redo").disabled = not self.history.can_redo
+
+    def sync_field(self, field: Any, value: str) -> None:
+        """Show the map's value in a text field, unless the user is typing in it."""
+        if document.activeElement != field and field.value != value:
+            field.value = value
 
     def render_table(self, m: NetworkMap) -> None:
-        body = self.el("kk-list")
+        body = element("kk-list")
         body.replaceChildren()
         for c in m.contacts:
             row = document.createElement("tr")
@@ -183,79 +260,101 @@ class App:
             cell.appendChild(button)
             row.appendChild(cell)
             body.appendChild(row)
-        self.el("kk-count").textContent = (
-            t(self.lang, "list.count", count=len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
-        )
+        count = t(self.lang, "list.count", count=len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
+        element("kk-count").textContent = count
 
     # -- editing ---------------------------------------------------------------------------------
     def commit(self, edit: Edit, amend: bool = False) -> None:
         self.history = self.history.amend(edit) if amend else self.history.do(edit)
-        self.after_change()
-
-    def after_change(self) -> None:
         self.refresh()
         self.schedule_save()
 
     def undo(self) -> None:
         if self.history.can_undo:
             self.history = self.history.undo()
-            self.reset_form()
-            self.after_change()
-            self.status(t(self.lang, "msg.undone"))
+            self.after_time_travel("msg.undone")
 
     def redo(self) -> None:
         if self.history.can_redo:
             self.history = self.history.redo()
-            self.reset_form()
-            self.after_change()
-            self.status(t(self.lang, "msg.redone"))
+            self.after_time_travel("msg.redone")
+
+    def after_time_travel(self, message: str) -> None:
+        self.reset_form()
+        self.reset_action_form()
+        self.typing = None
+        self.refresh()
+        self.schedule_save()
+        self.status(t(self.lang, message))
+
+    def begin_typing(self) -> None:
+        """Focusing a text field starts a new undo step for what will be typed there."""
+        self.typing = None
+
+    def typed(self, field: str, edit: Edit) -> None:
+        """All keystrokes while one field keeps focus are one undo step."""
+        self.commit(edit, amend=self.typing == field)
+        self.typing = field
 
     def on_change_typed(self, _event: Any) -> None:
-        value = self.el("kk-change").value
+        value = element("kk-change").value
         problem = text_problem("change", value)
         if problem is not None:
             self.error(t(self.lang, problem.key, **problem.params))
             return
-        # All keystrokes while the field has focus are one undo step.
-        self.commit(SetChange(value), amend=self.typing_change)
-        self.typing_change = True
+        self.typed("change", SetChange(value))
+
+    def on_answer_typed(self, event: Any) -> None:
+        area = event.target
+        problem = text_problem("answer", area.value)
+        element("kk-answer-error").textContent = t(self.lang, problem.key, **problem.params) if problem else ""
+        if problem is None:
+            field = f"{area.dataset.question}:{area.dataset.side}"
+            self.typed(field, SetAnswer(Question(area.dataset.question), area.dataset.side == "desired", area.value))
+
+    def show_problems(self, problems: list[FormProblem], fields: tuple[str, ...]) -> bool:
+        for field in fields:
+            element(f"kk-{field}-error").textContent = ""
+        for problem in problems:
+            element(f"kk-{problem.field}-error").textContent = t(self.lang, problem.key, **problem.params)
+        return bool(problems)
 
     def read_form(self) -> PersonForm:
-        def checked(name: str) -> str:
-            return str(document.querySelector(f'input[name="{name}"]:checked').value)
-
         return PersonForm(
-            name=self.el("kk-name").value,
-            ring=checked("kk-ring"),
-            kind=checked("kk-kind"),
-            role=self.el("kk-role").value,
-            knowledge=tuple(str(box.value) for box in document.querySelectorAll('input[name="kk-knowledge"]:checked')),
-            note=self.el("kk-note").value,
+            name=element("kk-name").value,
+            ring=checked_value("kk-ring"),
+            kind=checked_value("kk-kind"),
+            role=element("kk-role").value,
+            knowledge=checked_values("kk-knowledge"),
+            note=element("kk-note").value,
+            desired=element("kk-desired").value,
+            wished=bool(element("kk-wished").checked),
         )
 
     def on_submit(self, event: Any) -> None:
         event.preventDefault()
-        m = self.history.present
-        result = contact_from_form(self.read_form(), self.editing or new_contact_id(), m)
-        for field_name in ("name", "note"):
-            self.el(f"kk-{field_name}-error").textContent = ""
-            self.el(f"kk-{field_name}").removeAttribute("aria-invalid")
+        result = contact_from_form(self.read_form(), self.editing or new_contact_id(), self.map)
+        for field in ("name", "note"):
+            element(f"kk-{field}").removeAttribute("aria-invalid")
         if isinstance(result, list):
+            self.show_problems(result, ("name", "note"))
             for problem in result:
-                self.el(f"kk-{problem.field}-error").textContent = t(self.lang, problem.key, **problem.params)
-                self.el(f"kk-{problem.field}").setAttribute("aria-invalid", "true")
-            self.el(f"kk-{result[0].field}").focus()
+                element(f"kk-{problem.field}").setAttribute("aria-invalid", "true")
+            element(f"kk-{result[0].field}").focus()
             return
+        self.show_problems([], ("name", "note"))
         if self.editing is None:
             self.commit(AddContact(result))
             self.status(t(self.lang, "msg.added", name=result.name))
         else:
             self.commit(UpdateContact(result))
             self.status(t(self.lang, "msg.saved", name=result.name))
+        if result.wished and self.view is View.CURRENT:
+            self.set_view(View.BOTH)  # show what was just added
         self.reset_form(focus=True)
 
     def on_delete(self, _event: Any) -> None:
-        contact = self.history.present.contact(self.editing or "")
+        contact = self.map.contact(self.editing or "")
         if contact is None:
             return
         self.commit(RemoveContact(contact.id))
@@ -264,47 +363,53 @@ class App:
 
     def reset_form(self, focus: bool = False) -> None:
         self.editing = None
-        form = self.el("kk-form")
+        form = element("kk-form")
         form.reset()
-        self.el("kk-form-title").textContent = form.dataset.add
-        self.el("kk-submit").textContent = form.dataset.submitAdd
-        self.el("kk-cancel").hidden = True
-        self.el("kk-delete").hidden = True
-        for field_name in ("name", "note"):
-            self.el(f"kk-{field_name}-error").textContent = ""
-            self.el(f"kk-{field_name}").removeAttribute("aria-invalid")
+        element("kk-form-title").textContent = form.dataset.add
+        element("kk-submit").textContent = form.dataset.submitAdd
+        element("kk-cancel").hidden = True
+        element("kk-delete").hidden = True
+        self.show_problems([], ("name", "note"))
+        for field in ("name", "note"):
+            element(f"kk-{field}").removeAttribute("aria-invalid")
         self.show_role_field()
         if focus:
-            self.el("kk-name").focus()
+            element("kk-name").focus()
+
+    def start_wished_contact(self) -> None:
+        self.reset_form()
+        element("kk-wished").checked = True
+        element("kk-form").scrollIntoView(js_object({"block": "nearest"}))
+        element("kk-name").focus()
 
     def open_editor(self, contact_id: str) -> None:
-        c = self.history.present.contact(contact_id)
+        c = self.map.contact(contact_id)
         if c is None:
             return
+        if self.step not in (2, 3, 4, 5):
+            self.step = 5 if self.step == 6 else 3
+            self.show_step()
         self.reset_form()
         self.editing = c.id
-        form = self.el("kk-form")
-        self.el("kk-form-title").textContent = form.dataset.edit
-        self.el("kk-submit").textContent = form.dataset.submitSave
-        self.el("kk-cancel").hidden = False
-        self.el("kk-delete").hidden = False
-        self.el("kk-name").value = c.name
-        self.el("kk-note").value = c.note
-        self.el("kk-role").value = c.role.value if c.role else ""
-        for radio in document.querySelectorAll('input[name="kk-ring"]'):
-            radio.checked = radio.value == c.ring.value
-        for radio in document.querySelectorAll('input[name="kk-kind"]'):
-            radio.checked = radio.value == c.kind.value
-        chosen = {k.value for k in c.knowledge}
-        for box in document.querySelectorAll('input[name="kk-knowledge"]'):
-            box.checked = box.value in chosen
+        form = element("kk-form")
+        element("kk-form-title").textContent = form.dataset.edit
+        element("kk-submit").textContent = form.dataset.submitSave
+        element("kk-cancel").hidden = False
+        element("kk-delete").hidden = False
+        element("kk-name").value = c.name
+        element("kk-note").value = c.note
+        element("kk-role").value = c.role.value if c.role else ""
+        element("kk-desired").value = c.desired_ring.value if c.desired_ring else ""
+        element("kk-wished").checked = c.wished
+        set_checked("kk-ring", {c.ring.value})
+        set_checked("kk-kind", {c.kind.value})
+        set_checked("kk-knowledge", {k.value for k in c.knowledge})
         self.show_role_field()
-        form.scrollIntoView(to_js({"block": "nearest"}, dict_converter=window.Object.fromEntries))
-        self.el("kk-name").focus()
+        form.scrollIntoView(js_object({"block": "nearest"}))
+        element("kk-name").focus()
 
     def show_role_field(self) -> None:
-        kind = document.querySelector('input[name="kk-kind"]:checked')
-        self.el("kk-role-field").hidden = kind is None or kind.value != PersonKind.OUTSIDE.value
+        element("kk-role-field").hidden = checked_value("kk-kind") != PersonKind.OUTSIDE.value
 
     def on_list_click(self, event: Any) -> None:
         button = event.target.closest("button[data-id]")
@@ -325,9 +430,76 @@ class App:
             event.preventDefault()
             self.redo()
 
+    # -- actions ---------------------------------------------------------------------------------
+    def on_action_submit(self, event: Any) -> None:
+        event.preventDefault()
+        existing = self.map.action(self.editing_action or "")
+        form = ActionForm(
+            text=element("kk-action-text").value,
+            contact_ids=checked_values("kk-action-person"),
+            owner=element("kk-action-owner").value,
+            due=element("kk-action-due").value,
+            done=existing.done if existing else False,
+        )
+        result = action_from_form(form, self.editing_action or new_action_id(), self.map)
+        if isinstance(result, list):
+            self.show_problems(result, ("action_text", "owner", "due"))
+            element("kk-action-text").focus()
+            return
+        self.show_problems([], ("action_text", "owner", "due"))
+        self.commit(UpdateAction(result) if existing else AddAction(result))
+        self.status(t(self.lang, "msg.action_saved" if existing else "msg.action_added"))
+        self.reset_action_form()
+
+    def reset_action_form(self) -> None:
+        self.editing_action = None
+        element("kk-action-form").reset()
+        set_checked("kk-action-person", set())
+        element("kk-action-submit").textContent = element("kk-action-form").dataset.add
+        element("kk-action-cancel").hidden = True
+        self.show_problems([], ("action_text", "owner", "due"))
+
+    def fill_action_form(self, text: str, contact_ids: tuple[str, ...], owner: str = "", due: str = "") -> None:
+        element("kk-action-text").value = text
+        set_checked("kk-action-person", set(contact_ids))
+        element("kk-action-owner").value = owner
+        element("kk-action-due").value = due
+        element("kk-action-text").focus()
+
+    def on_suggestions_click(self, event: Any) -> None:
+        button = event.target.closest("button[data-adopt]")
+        if not button:
+            return
+        suggestion = suggest(self.map, self.lang)[int(button.dataset.adopt)]
+        self.reset_action_form()
+        self.fill_action_form(suggestion.text, suggestion.contact_ids)
+        self.status(t(self.lang, "msg.suggestion_adopted"))
+
+    def on_actions_click(self, event: Any) -> None:
+        edit = event.target.closest("button[data-edit-action]")
+        remove = event.target.closest("button[data-remove-action]")
+        if edit:
+            action = self.map.action(str(edit.dataset.editAction))
+            if action is not None:
+                self.reset_action_form()
+                self.editing_action = action.id
+                element("kk-action-submit").textContent = element("kk-action-form").dataset.save
+                element("kk-action-cancel").hidden = False
+                self.fill_action_form(action.text, action.contact_ids, action.owner, action.due)
+        elif remove:
+            self.commit(RemoveAction(str(remove.dataset.removeAction)))
+            self.status(t(self.lang, "msg.action_removed"))
+
+    def on_actions_change(self, event: Any) -> None:
+        box = event.target
+        action = self.map.action(str(box.dataset.done or ""))
+        if action is not None:
+            self.commit(UpdateAction(replace(action, done=bool(box.checked))))
+            document.querySelector(f'input[data-done="{action.id}"]').focus()
+
     # -- dragging on the map ---------------------------------------------------------------------
     def svg_point(self, event: Any) -> tuple[float, float]:
-        svg = self.el("kk-map").querySelector("svg")
+        svg = element("kk-map").querySelector("svg")
         point = svg.createSVGPoint()
         point.x, point.y = event.clientX, event.clientY
         p = point.matrixTransform(svg.getScreenCTM().inverse())
@@ -343,7 +515,7 @@ class App:
         event.preventDefault()
         x, y = self.svg_point(event)
         self.drag = Drag(str(node.dataset.id), node, float(event.clientX), float(event.clientY), spot.x - x, spot.y - y)
-        self.el("kk-map").setPointerCapture(event.pointerId)
+        element("kk-map").setPointerCapture(event.pointerId)
         node.classList.add("kk-dragging")
 
     def on_pointermove(self, event: Any) -> None:
@@ -366,17 +538,22 @@ class App:
             return
         x, y = self.svg_point(event)
         ring = self.geometry.ring_at(math.hypot(x + d.grab_dx, y + d.grab_dy))
-        contact = self.history.present.contact(d.contact_id)
-        if contact is None or contact.ring is ring:
-            self.refresh()  # back to its spot
+        contact = self.map.contact(d.contact_id)
+        spot = self.geometry.spot(d.contact_id)
+        if contact is None or spot is None or spot.ring is ring:
+            self.draw_map()  # back to its spot
             return
-        self.commit(MoveContact(contact.id, ring))
+        # In the desired view a drag changes the wish; elsewhere it changes how things are now.
+        if self.view is View.DESIRED and not contact.wished:
+            self.commit(SetDesiredRing(contact.id, ring))
+        else:
+            self.commit(MoveContact(contact.id, ring))
         self.status(t(self.lang, "msg.moved", name=contact.name, ring=t(self.lang, f"ring.{ring.value}")))
 
     def cancel_drag(self) -> None:
         if self.drag is not None:
             self.drag = None
-            self.refresh()
+            self.draw_map()
 
     # -- saving ----------------------------------------------------------------------------------
     def schedule_save(self) -> None:
@@ -390,11 +567,11 @@ class App:
             self.save_timer = None
         if not self.can_save:
             return
-        text = dumps(self.history.present)
+        text = dumps(self.map)
         if text == self._saved_text:
             return
         try:
-            save(self.storage, self.history.present)
+            save(self.storage, self.map)
             self._saved_text = text
         except StorageFull:
             self.error(t(self.lang, "msg.storage_full"))
@@ -402,23 +579,36 @@ class App:
             self.error(t(self.lang, "msg.storage_unavailable"))
 
     # -- files -----------------------------------------------------------------------------------
-    def download(self, filename: str, text: str, mime: str) -> None:
-        blob = window.Blob.new(to_js([text]), to_js({"type": mime}, dict_converter=window.Object.fromEntries))
-        url = window.URL.createObjectURL(blob)
-        link = document.createElement("a")
-        link.href = url
-        link.download = filename
-        document.body.appendChild(link)
-        link.click()
-        link.remove()
-        window.setTimeout(create_once_callable(lambda: window.URL.revokeObjectURL(url)), 10_000)
-
     def export_json(self) -> None:
-        m = self.history.present
-        now = datetime.datetime.now(datetime.UTC)
-        filename = export_filename(m.change, now.date().isoformat())
-        self.download(filename, dumps(m, exported_at=now.isoformat(timespec="seconds")), "application/json")
+        filename = export_filename(self.map.change, today())
+        download_text(filename, dumps(self.map, exported_at=now_stamp()), "application/json")
         self.status(t(self.lang, "msg.exported", file=filename))
+
+    def export_view(self) -> View:
+        return self.view if self.map.has_desired else View.CURRENT
+
+    def export_svg(self) -> None:
+        filename = export_filename(self.map.change, today(), "svg")
+        svg = render(self.map, self.lang, self.export_view(), prefix="kkx", standalone=True)
+        download_text(filename, embed(svg, self.map, now_stamp()), "image/svg+xml")
+        self.status(t(self.lang, "msg.exported", file=filename))
+
+    def export_png(self) -> None:
+        filename = export_filename(self.map.change, today(), "png")
+        view = self.export_view()
+        geometry = layout(view_map(self.map, view))
+        width, height = picture_size(self.map, view, geometry)
+        download_png(filename, render(self.map, self.lang, view, geometry, prefix="kkx", standalone=True), width, height)
+        self.status(t(self.lang, "msg.exported", file=filename))
+
+    def fill_print(self) -> None:
+        view = View.BOTH if self.map.has_desired else View.CURRENT
+        svg = render(self.map, self.lang, view, prefix="kkp")
+        element("kk-print").innerHTML = print_html(self.map, self.lang, today(), svg)
+
+    def print_poster(self) -> None:
+        self.fill_print()
+        window.print()
 
     async def on_import(self, event: Any) -> None:
         files = event.target.files
@@ -427,12 +617,12 @@ class App:
         file = files.item(0)
         event.target.value = ""  # the same file can be chosen again
         try:
-            text = await file.text()
-            new_map = loads(str(text))
+            new_map = read_map_file(str(await file.text()))
         except FileError as problem:
             self.error(file_error_message(problem, file.name, self.lang))
             return
         self.reset_form()
+        self.reset_action_form()
         self.commit(ReplaceMap(new_map))
         self.status(t(self.lang, "msg.imported", file=file.name, count=len(new_map.contacts)))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Watch
-from .tool import add_person, node, open_tool, row, the_map, wait_until_ready
+from .tool import add_person, go_to_step, node, open_tool, row, the_map, wait_until_ready
 
 THREE = [
     ("Anna de Vries", "wekelijks", "collega eigen team", ["ervaringskennis", "professionele kennis"], None),
@@ -19,6 +19,7 @@ THREE = [
 
 def fill_three(page: Page) -> None:
     page.get_by_label("Over welke onderwijsverandering gaat deze kaart?").fill("Flexibel en hybride leren")
+    page.get_by_role("button", name="Volgende stap").click()
     for name, ring, kind, knowledge, role in THREE:
         add_person(page, name, ring, kind, knowledge, role)
 
@@ -91,6 +92,7 @@ def test_add_find_move_undo_reload(page: Page, site_url: str) -> None:
 
 def test_edit_and_delete_a_person(page: Page, site_url: str) -> None:
     open_tool(page, site_url)
+    go_to_step(page, "Mensen en ringen")
     add_person(page, "Bo", "wekelijks", "collega eigen team", [])
     expect(node(page, "Bo")).to_contain_text("?")  # no knowledge form chosen yet
     node(page, "Bo").click()  # a click on the map opens the person
@@ -109,7 +111,8 @@ def test_edit_and_delete_a_person(page: Page, site_url: str) -> None:
 
 def test_the_form_says_what_is_missing(page: Page, site_url: str) -> None:
     open_tool(page, site_url)
-    page.get_by_role("button", name="Toevoegen").click()
+    go_to_step(page, "Mensen en ringen")
+    page.get_by_role("button", name="Toevoegen", exact=True).click()
     expect(page.get_by_text("Vul een naam, initialen of rol in.")).to_be_visible()
     expect(page.get_by_label("Naam", exact=True)).to_be_focused()
     expect(the_map(page).locator(".kk-node")).to_have_count(0)
@@ -125,14 +128,14 @@ def test_download_and_open_in_a_fresh_profile(page: Page, site_url: str, new_con
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     doc = json.loads(saved.read_text(encoding="utf-8"))
-    assert doc["type"] == "kenniskring" and doc["version"] == 1
+    assert doc["type"] == "kenniskring" and doc["version"] == 2
     assert [c["name"] for c in doc["map"]["contacts"]] == [p[0] for p in THREE]
 
     other, _ = new_context()  # type: ignore[operator]
     fresh = open_tool(other.new_page(), site_url)
     expect(fresh.get_by_role("img", name="Netwerkkaart")).to_contain_text("Nog niemand op de kaart")
     with fresh.expect_file_chooser() as chooser:
-        fresh.get_by_role("button", name="Open een bestand (.json)").click()
+        fresh.get_by_role("button", name="Open een bestand (.json of .svg)").click()
     chooser.value.set_files(saved)
     expect(fresh.get_by_role("status").filter(has_text="3 mensen")).to_be_visible()
     for name, ring, *_ in THREE:
@@ -149,7 +152,7 @@ def test_a_broken_file_is_refused_and_the_map_stays(page: Page, site_url: str, t
         '{"type": "kenniskring", "version": 1, "map": {"change": "", "perspective": "team", "contacts": [{"id": "a"}]}}'
     )
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Open een bestand (.json)").click()
+        page.get_by_role("button", name="Open een bestand (.json of .svg)").click()
     chooser.value.set_files(broken)
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("‘kapot.json’ kon niet worden geopend")
@@ -161,7 +164,7 @@ def test_a_broken_file_is_refused_and_the_map_stays(page: Page, site_url: str, t
     not_json = tmp_path / "foto.json"
     not_json.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Open een bestand (.json)").click()
+        page.get_by_role("button", name="Open een bestand (.json of .svg)").click()
     chooser.value.set_files(not_json)
     expect(alert).to_contain_text("het is geen geldig JSON-bestand")
     assert the_map(page).inner_html() == before
@@ -176,7 +179,7 @@ def test_loading_is_shown_while_python_starts(watched: tuple[BrowserContext, Wat
     page.goto(site_url + "tool/")
     loading = page.get_by_role("status").filter(has_text="Python wordt geladen")
     expect(loading).to_be_visible()
-    expect(page.get_by_role("button", name="Toevoegen")).to_be_disabled()
+    expect(page.get_by_role("button", name="Volgende stap")).to_be_disabled()
     page.wait_for_timeout(100)
     for route in release:
         route.continue_()  # type: ignore[attr-defined]

@@ -24,7 +24,7 @@ def test_every_request_goes_to_the_own_origin(watched: tuple[BrowserContext, Wat
     saved = tmp_path / "kaart.json"
     download.value.save_as(saved)
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Open een bestand (.json)").click()
+        page.get_by_role("button", name="Open een bestand (.json of .svg)").click()
     chooser.value.set_files(saved)
     expect(page.get_by_role("status").filter(has_text="kaart.json")).to_be_visible()
     page.reload()

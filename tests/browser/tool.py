@@ -16,7 +16,12 @@ def open_tool(page: Page, site_url: str, path: str = "tool/") -> Page:
 
 
 def wait_until_ready(page: Page) -> None:
-    expect(page.get_by_role("button", name="Toevoegen")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+    expect(page.get_by_role("button", name="Open een bestand (.json of .svg)")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+
+
+def go_to_step(page: Page, title: str) -> None:
+    page.get_by_role("navigation", name="Stappen van de reflectie").get_by_role("button", name=title).click()
+    expect(page.get_by_role("heading", name=re.compile(f"Stap \\d van 6: {title}"))).to_be_focused()
 
 
 def the_map(page: Page) -> Locator:
@@ -31,7 +36,7 @@ def add_person(page: Page, name: str, ring: str, kind: str, knowledge: list[str]
         page.get_by_label("Wat voor iemand van buiten?").select_option(label=role)
     for form in knowledge:
         page.get_by_role("checkbox", name=form).check()
-    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_role("button", name="Toevoegen", exact=True).click()
     expect(page.get_by_role("status").filter(has_text=f"{name} staat op de kaart.")).to_be_visible()
 
 

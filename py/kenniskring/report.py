@@ -1,0 +1,142 @@
+"""HTML fragments the page shows after each edit: observations, figures, suggestions, actions and
+the printable poster. Pure string building from the core's results; every text is escaped here,
+so the shell may put these fragments into the page as they are.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .analysis import KINDS, measure
+from .i18n import long_date, t
+from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, NetworkMap, Perspective, current_map
+from .observations import compare, observe, say, suggest
+from .render import map_title
+
+
+def observations_html(m: NetworkMap, lang: str) -> str:
+    items = []
+    for obs in observe(m, lang):
+        sentence, question = say(obs, lang)
+        items.append(f'<li><p>{escape(sentence)}</p><p class="kk-question">{escape(question)}</p></li>')
+    return f'<ul class="kk-observations">{"".join(items)}</ul>'
+
+
+def figures_html(m: NetworkMap, lang: str) -> str:
+    head = "".join(
+        f'<th scope="col">{escape(t(lang, key))}</th>' for key in ("fig.measure", "fig.now", "fig.desired", "fig.difference")
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(t(lang, f"fig.{f.key}"))}</th><td>{escape(f.now)}</td>'
+        f"<td>{escape(f.desired)}</td><td>{escape(f.difference)}</td></tr>"
+        for f in compare(m, lang)
+    )
+    return f'<table class="kk-figures"><caption>{escape(t(lang, "fig.caption"))}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def composition_html(m: NetworkMap, lang: str) -> str:
+    """People per ring and kind, with how often each knowledge form is brought (letters, not colour)."""
+    ms = measure(current_map(m))
+    head = "".join(f'<th scope="col">{escape(t(lang, f"kind.{k.value}"))}</th>' for k in KINDS)
+    body = []
+    for ring in RINGS:
+        cells = []
+        for kind in KINDS:
+            count = ms.people[ring][kind]
+            forms = ", ".join(f"{t(lang, f'knowledge.{f.value}.letter')} {n}" for f, n in ms.knowledge[ring][kind].items() if n)
+            cells.append(f"<td>{count}{escape(f' ({forms})') if forms else ''}</td>")
+        body.append(f'<tr><th scope="row">{escape(t(lang, f"ring.{ring.value}"))}</th>{"".join(cells)}</tr>')
+    caption = escape(t(lang, "fig.composition"))
+    return (
+        f'<table class="kk-figures"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def suggestions_html(m: NetworkMap, lang: str) -> str:
+    found = suggest(m, lang)
+    if not found:
+        return f'<p class="kk-hint">{escape(t(lang, "actions.no_suggestions"))}</p>'
+    items = "".join(
+        f'<li><span>{escape(s.text)}</span> <button type="button" class="md-button kk-small" data-adopt="{i}" '
+        f'aria-label="{escape(t(lang, "actions.adopt.label", text=s.text))}">{escape(t(lang, "actions.adopt"))}</button></li>'
+        for i, s in enumerate(found)
+    )
+    return f'<ul class="kk-suggestions">{items}</ul>'
+
+
+def _action_meta(m: NetworkMap, index: int, lang: str) -> list[str]:
+    a = m.actions[index]
+    names = [c.name for c in (m.contact(i) for i in a.contact_ids) if c is not None]
+    meta = []
+    if names:
+        meta.append(t(lang, "actions.meta.people", names=", ".join(names)))
+    if a.owner:
+        meta.append(t(lang, "actions.meta.owner", owner=a.owner))
+    if a.due:
+        meta.append(t(lang, "actions.meta.due", date=long_date(a.due, lang)))
+    return meta
+
+
+def actions_html(m: NetworkMap, lang: str) -> str:
+    if not m.actions:
+        return f'<p class="kk-hint">{escape(t(lang, "actions.none"))}</p>'
+    items = []
+    for i, a in enumerate(m.actions):
+        meta = " · ".join(_action_meta(m, i, lang))
+        aid = escape(a.id)
+        items.append(
+            f'<li class="kk-action{" kk-done" if a.done else ""}">'
+            f'<label class="kk-choice"><input type="checkbox" data-done="{aid}"{" checked" if a.done else ""}> '
+            f'<span class="kk-visually-hidden">{escape(t(lang, "actions.done"))}: </span>{escape(a.text)}</label>'
+            f"{f'<p class=kk-hint>{escape(meta)}</p>' if meta else ''}"
+            f'<button type="button" class="md-button kk-small" data-edit-action="{aid}" '
+            f'aria-label="{escape(t(lang, "actions.edit.label", text=a.text))}">{escape(t(lang, "list.edit"))}</button> '
+            f'<button type="button" class="md-button kk-small kk-danger" data-remove-action="{aid}" '
+            f'aria-label="{escape(t(lang, "actions.remove.label", text=a.text))}">{escape(t(lang, "form.delete"))}</button>'
+            "</li>"
+        )
+    return f'<ul class="kk-actions">{"".join(items)}</ul>'
+
+
+def people_choices_html(m: NetworkMap, lang: str, chosen: tuple[str, ...] = ()) -> str:
+    if not m.contacts:
+        return f'<p class="kk-hint">{escape(t(lang, "list.empty"))}</p>'
+    return "".join(
+        f'<label class="kk-choice"><input type="checkbox" name="kk-action-person" value="{escape(c.id)}"'
+        f"{' checked' if c.id in chosen else ''}> {escape(c.name)}"
+        f"{escape(' (' + t(lang, 'map.wished') + ')') if c.wished else ''}</label>"
+        for c in m.contacts
+    )
+
+
+def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
+    """The team's poster: title, date, map with legend, observations, reflection and actions."""
+    question = t(lang, "question.team" if m.perspective is Perspective.TEAM else "question.personal")
+    observations = "".join(f"<li>{escape(' '.join(say(o, lang)))}</li>" for o in observe(m, lang))
+    answers = []
+    for q in REFLECTION_QUESTIONS + CLOSING_QUESTIONS:
+        a = m.answer(q)
+        if a.current or a.desired:
+            parts = "".join(
+                f"<p><strong>{escape(t(lang, key))}:</strong> {escape(text)}</p>"
+                for key, text in (("reflection.now", a.current), ("reflection.desired", a.desired))
+                if text
+            )
+            answers.append(f"<dt>{escape(t(lang, f'question.{q.value}'))}</dt><dd>{parts}</dd>")
+    actions = "".join(
+        f"<li>{'☑' if a.done else '☐'} {escape(a.text)}"
+        f"{escape(' — ' + ' · '.join(_action_meta(m, i, lang))) if _action_meta(m, i, lang) else ''}</li>"
+        for i, a in enumerate(m.actions)
+    )
+    return (
+        '<article class="kk-poster">'
+        f"<header><h1>{escape(map_title(m, lang))}</h1>"
+        f"<p>{escape(question)} · {escape(long_date(today, lang))}</p></header>"
+        f'<div class="kk-poster-map">{svg}</div>'
+        '<div class="kk-poster-text">'
+        f"<h2>{escape(t(lang, 'reflect.observations'))}</h2><ul>{observations}</ul>"
+        + (f"<h2>{escape(t(lang, 'reflect.title'))}</h2><dl>{''.join(answers)}</dl>" if answers else "")
+        + (f"<h2>{escape(t(lang, 'actions.title'))}</h2><ul class='kk-poster-actions'>{actions}</ul>" if actions else "")
+        + "</div></article>"
+    )
