@@ -43,6 +43,11 @@ class LocalStorage:
         if self.ls is not None:
             self.ls.removeItem(key)
 
+    def keys(self) -> list[str]:
+        if self.ls is None:
+            return []
+        return [str(self.ls.key(i)) for i in range(int(self.ls.length))]
+
 
 class Events:
     """Keeps the Python proxies behind event listeners alive as long as the page."""

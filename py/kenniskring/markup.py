@@ -90,6 +90,29 @@ def tool_markup(lang: str) -> str:
   <div id="kk-loading" class="kk-loading" role="status">
     <progress aria-label="{e("loading")}"></progress> <span>{e("loading")}</span>
   </div>
+  <details id="kk-maps" class="kk-maps">
+    <summary id="kk-maps-summary" data-template="{e("maps.summary")}">{e("maps.title")}</summary>
+    <div class="kk-maps-body">
+      <div id="kk-maplist"></div>
+      <p class="kk-hint">{e("maps.rename.hint")}</p>
+      <div class="kk-buttons">
+        <button type="button" id="kk-new-map" class="md-button" disabled>{e("maps.new")}</button>
+        <button type="button" id="kk-backup" class="md-button" disabled>{e("maps.backup")}</button>
+        <button type="button" id="kk-restore-button" class="md-button" disabled>{e("maps.restore")}</button>
+        <input type="file" id="kk-restore" accept=".json,application/json" hidden>
+      </div>
+      <p id="kk-undelete-row" class="kk-status" hidden><span id="kk-undelete-text"></span>
+        <button type="button" id="kk-undelete" class="md-button kk-small">{e("maps.undelete")}</button></p>
+    </div>
+  </details>
+  <dialog id="kk-confirm" class="kk-dialog" aria-labelledby="kk-confirm-title" aria-describedby="kk-confirm-text">
+    <h2 id="kk-confirm-title">{e("maps.confirm.title")}</h2>
+    <p id="kk-confirm-text" data-template="{e("maps.confirm.text")}"></p>
+    <div class="kk-buttons">
+      <button type="button" id="kk-confirm-yes" class="md-button kk-danger">{e("maps.confirm.yes")}</button>
+      <button type="button" id="kk-confirm-no" class="md-button md-button--primary" autofocus>{e("maps.confirm.no")}</button>
+    </div>
+  </dialog>
   {_stepper(lang)}
   <div class="kk-step-intro">
     <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, "step.1.title")))}</h2>
@@ -107,6 +130,10 @@ def tool_markup(lang: str) -> str:
   </div>
   <p class="kk-hint">{e("shortcut.hint")}</p>
   <div id="kk-error" class="kk-error" role="alert"></div>
+  <div id="kk-storage-banner" class="kk-error" hidden>
+    <p id="kk-storage-text"></p>
+    <button type="button" id="kk-storage-download" class="md-button">{e("storage.download")}</button>
+  </div>
   <div id="kk-status" class="kk-status" role="status" aria-live="polite"></div>
   <div class="kk-workspace">
     <div class="kk-map-column">

@@ -1,19 +1,13 @@
-"""Keeping the map in the browser: decisions about what to read, set aside and write.
+"""The storage seam: ``Storage`` is what the library needs from the browser's localStorage.
 
-``Storage`` is the seam: the shell passes localStorage, tests pass ``DictStorage``. Nothing here
-ever overwrites saved data it could not read: that is moved aside first, or saving stays off.
+The shell passes localStorage; tests pass ``DictStorage``, which can also play a full storage.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
-from .fileformat import FileError, dumps, loads
-from .model import NetworkMap
-
 KEY_PREFIX = "kenniskring:"
-MAP_KEY = KEY_PREFIX + "map"
 
 
 class StorageFull(Exception):
@@ -30,6 +24,8 @@ class Storage(Protocol):
     def set(self, key: str, value: str) -> None: ...
 
     def remove(self, key: str) -> None: ...
+
+    def keys(self) -> list[str]: ...
 
 
 class DictStorage:
@@ -52,32 +48,5 @@ class DictStorage:
     def remove(self, key: str) -> None:
         self.items.pop(key, None)
 
-
-@dataclass(frozen=True)
-class Loaded:
-    map: NetworkMap
-    problem: FileError | None = None  # the saved data could not be read
-    set_aside_key: str | None = None  # where the unreadable data now is
-    can_save: bool = True  # False: unreadable data is still under MAP_KEY and must not be overwritten
-
-
-def load(storage: Storage, stamp: str) -> Loaded:
-    """The saved map, or an empty one plus what went wrong. ``stamp`` names a set-aside copy."""
-    raw = storage.get(MAP_KEY)
-    if raw is None:
-        return Loaded(NetworkMap())
-    try:
-        return Loaded(loads(raw))
-    except FileError as problem:
-        aside = f"{KEY_PREFIX}unreadable:{stamp}"
-        try:
-            storage.set(aside, raw)
-        except (StorageFull, StorageUnavailable):
-            return Loaded(NetworkMap(), problem, MAP_KEY, can_save=False)
-        storage.remove(MAP_KEY)
-        return Loaded(NetworkMap(), problem, aside)
-
-
-def save(storage: Storage, m: NetworkMap) -> None:
-    """Write the map; raises StorageFull or StorageUnavailable for the shell to tell the user."""
-    storage.set(MAP_KEY, dumps(m))
+    def keys(self) -> list[str]:
+        return list(self.items)

@@ -9,6 +9,7 @@ from html import escape
 
 from .analysis import KINDS, measure
 from .i18n import long_date, t
+from .library import Index
 from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, NetworkMap, Perspective, current_map
 from .observations import compare, observe, say, suggest
 from .render import map_title
@@ -140,3 +141,37 @@ def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
         + (f"<h2>{escape(t(lang, 'actions.title'))}</h2><ul class='kk-poster-actions'>{actions}</ul>" if actions else "")
         + "</div></article>"
     )
+
+
+def maps_html(index: Index, current: str, lang: str, set_aside: list[str]) -> str:
+    """The maps kept in this browser, newest change first, with what can be done to each."""
+    items = []
+    for entry in sorted(index.entries, key=lambda e: e.updated, reverse=True):
+        title = entry.title.strip() or t(lang, "maps.untitled")
+        mid = escape(entry.id)
+        when = escape(t(lang, "maps.updated", date=long_date(entry.updated[:10], lang))) if entry.updated else ""
+        is_current = entry.id == current
+        marker = ' aria-current="true"' if is_current else ""
+        open_button = (
+            f'<span class="kk-hint">{escape(t(lang, "maps.is_open"))}</span>'
+            if is_current
+            else f'<button type="button" class="md-button kk-small" data-open-map="{mid}" '
+            f'aria-label="{escape(t(lang, "maps.open.label", title=title))}">{escape(t(lang, "maps.open"))}</button>'
+        )
+        items.append(
+            f"<li{marker}><strong>{escape(title)}</strong> "
+            f'<span class="kk-hint">{when}</span> {open_button} '
+            f'<button type="button" class="md-button kk-small" data-duplicate-map="{mid}" '
+            f'aria-label="{escape(t(lang, "maps.duplicate.label", title=title))}">{escape(t(lang, "maps.duplicate"))}</button> '
+            f'<button type="button" class="md-button kk-small kk-danger" data-delete-map="{mid}" '
+            f'aria-label="{escape(t(lang, "maps.delete.label", title=title))}">{escape(t(lang, "form.delete"))}</button></li>'
+        )
+    html = f'<ul class="kk-maplist">{"".join(items)}</ul>'
+    if set_aside:
+        rows = "".join(
+            f'<li><span>{escape(key)}</span> <button type="button" class="md-button kk-small" data-raw="{escape(key)}" '
+            f'aria-label="{escape(t(lang, "maps.raw.label", key=key))}">{escape(t(lang, "maps.raw"))}</button></li>'
+            for key in set_aside
+        )
+        html += f'<h3>{escape(t(lang, "maps.aside"))}</h3><p class="kk-hint">{escape(t(lang, "maps.aside.hint"))}</p><ul class="kk-maplist">{rows}</ul>'
+    return html

@@ -41,19 +41,35 @@ from .edits import (
     UpdateAction,
     UpdateContact,
 )
-from .fileformat import FileError, dumps, export_filename
+from .fileformat import FileError, dumps, export_filename, loads
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
 from .i18n import language, t
 from .layout import Layout, layout
+from .library import (
+    MAP_PREFIX,
+    Index,
+    backup_text,
+    create_map,
+    delete_map,
+    load_map,
+    open_library,
+    read_index,
+    restore_backup,
+    save_map,
+    set_aside_keys,
+    undelete_map,
+)
+from .merge import merge
 from .messages import file_error_message, file_error_reason
 from .model import NetworkMap, PersonKind, Perspective, Question, new_action_id, new_contact_id
 from .observations import suggest
-from .persistence import StorageFull, StorageUnavailable, load, save
+from .persistence import StorageFull, StorageUnavailable
 from .render import View, contact_facts, picture_size, render, view_map
 from .report import (
     actions_html,
     composition_html,
     figures_html,
+    maps_html,
     observations_html,
     people_choices_html,
     print_html,
@@ -90,21 +106,27 @@ class App:
         self.lang = language(document.documentElement.lang)
         self.storage = LocalStorage()
         self.events = Events()
-        loaded = load(self.storage, datetime.datetime.now().strftime("%Y%m%dT%H%M%S"))
-        self.history = History(present=loaded.map)
-        self.can_save = loaded.can_save
+        self.can_save = True
+        try:
+            opened = open_library(self.storage, now_stamp())
+            self.index, self.map_id, first = opened.index, opened.map_id, opened.map
+            problems = [file_error_reason(a.problem, self.lang) for a in opened.set_aside]
+        except (StorageFull, StorageUnavailable):
+            # Nothing could be written (a full or forbidden storage): work in memory, say so when saving.
+            self.index, self.map_id, first, problems = Index(), "", NetworkMap(), []
+        self.history = History(present=first)
+        self.synced = first  # what storage holds for this map, as far as this tab knows
         self.view = View.CURRENT
-        self.step = 2 if loaded.map.contacts else 1
+        self.step = 2 if first.contacts else 1
         self.editing: str | None = None
         self.editing_action: str | None = None
         self.drag: Drag | None = None
-        self.geometry: Layout = layout(loaded.map)
+        self.geometry: Layout = layout(first)
         self.save_timer: Any = None
         self.typing: str | None = None  # the text field whose keystrokes are one undo step
-        self._saved_text = dumps(loaded.map)
-        if loaded.problem is not None:
-            reason = file_error_reason(loaded.problem, self.lang)
-            self.error(t(self.lang, "msg.saved_data_unreadable", reason=reason, key=loaded.set_aside_key))
+        self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
+        for reason in problems:
+            self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
     @property
     def map(self) -> NetworkMap:
@@ -163,10 +185,31 @@ class App:
         on(holder, "pointercancel", lambda _e: self.cancel_drag())
         on(document, "keydown", self.on_keydown)
         on(window, "pagehide", lambda _e: self.flush_save())
+        on(window, "storage", self.on_storage)
+        on(element("kk-new-map"), "click", lambda _e: self.new_map())
+        on(element("kk-maplist"), "click", self.on_maplist_click)
+        on(element("kk-confirm-yes"), "click", lambda _e: element("kk-confirm").close("yes"))
+        on(element("kk-confirm-no"), "click", lambda _e: element("kk-confirm").close("no"))
+        on(element("kk-confirm"), "close", self.on_confirm_closed)
+        on(element("kk-undelete"), "click", lambda _e: self.undelete())
+        on(element("kk-backup"), "click", lambda _e: self.download_backup())
+        on(element("kk-restore-button"), "click", lambda _e: element("kk-restore").click())
+        on(element("kk-restore"), "change", self.on_restore)
+        on(element("kk-storage-download"), "click", lambda _e: self.export_json())
         on(document, "visibilitychange", lambda _e: self.flush_save() if document.visibilityState == "hidden" else None)
         self.refresh()
         self.show_step()
-        for element_id in ("kk-form-fields", "kk-action-fields", "kk-change", "kk-add-wished", "kk-prev", "kk-next"):
+        for element_id in (
+            "kk-form-fields",
+            "kk-action-fields",
+            "kk-change",
+            "kk-add-wished",
+            "kk-prev",
+            "kk-next",
+            "kk-new-map",
+            "kk-backup",
+            "kk-restore-button",
+        ):
             element(element_id).disabled = False
         for button in document.querySelectorAll(".kk-toolbar button"):
             button.disabled = False
@@ -223,6 +266,12 @@ class App:
         element("kk-actions").innerHTML = actions_html(m, self.lang)
         chosen = checked_values("kk-action-person")
         element("kk-action-people").innerHTML = people_choices_html(m, self.lang, chosen)
+        self.draw_maplist()
+
+    def draw_maplist(self) -> None:
+        element("kk-maplist").innerHTML = maps_html(self.index, self.map_id, self.lang, set_aside_keys(self.storage))
+        summary = element("kk-maps-summary")
+        summary.textContent = str(summary.dataset.template).replace("{count}", str(len(self.index.entries)))
 
     def draw_map(self) -> None:
         self.geometry = layout(view_map(self.map, self.view))
@@ -565,18 +614,180 @@ class App:
         if self.save_timer is not None:
             window.clearTimeout(self.save_timer)
             self.save_timer = None
-        if not self.can_save:
-            return
-        text = dumps(self.map)
-        if text == self._saved_text:
+        if not self.can_save or self.map == self.synced:
             return
         try:
-            save(self.storage, self.map)
-            self._saved_text = text
-        except StorageFull:
+            if not self.map_id:
+                self.index, self.map_id = create_map(self.storage, now_stamp(), self.map)
+            else:
+                self.index = save_map(self.storage, self.map_id, self.map, now_stamp())
+            self.synced = self.map
+            element("kk-storage-banner").hidden = True
+            self.draw_maplist()
+        except (StorageFull, StorageUnavailable) as problem:
+            # Keep working in memory; the banner offers the download, so nothing is lost.
+            key = "msg.storage_full" if isinstance(problem, StorageFull) else "msg.storage_unavailable"
+            element("kk-storage-text").textContent = t(self.lang, key)
+            element("kk-storage-banner").hidden = False
+
+    # -- other tabs ------------------------------------------------------------------------------
+    def on_storage(self, event: Any) -> None:
+        """Another tab wrote to storage. Merge its edits of this map into ours; never drop either."""
+        key = str(event.key or "")
+        if key == MAP_PREFIX + self.map_id:
+            if not isinstance(event.newValue, str):
+                self.can_save = False
+                self.error(t(self.lang, "msg.deleted_elsewhere"))
+                return
+            try:
+                theirs = loads(event.newValue)
+            except FileError:
+                return  # their write is damaged: keep ours, which saves over nothing of theirs that was readable
+            base = self.synced
+            self.history = self.history.rebase(lambda state: merge(base, state, theirs))
+            self.synced = theirs
+            self.refresh()
+            if self.map != theirs:
+                self.schedule_save()  # our own edits, now on top of theirs
+            self.status(t(self.lang, "msg.other_tab"))
+        self.index = read_index(self.storage)
+        self.draw_maplist()
+
+    # -- several maps ----------------------------------------------------------------------------
+    def switch_to(self, map_id: str, m: NetworkMap) -> None:
+        self.map_id = map_id
+        self.history = History(present=m)
+        self.synced = m
+        self.can_save = True
+        self.reset_form()
+        self.reset_action_form()
+        self.typing = None
+        self.view = View.CURRENT
+        set_checked("kk-view", {View.CURRENT.value})
+        self.step = 2 if m.contacts else 1
+        self.refresh()
+        self.show_step()
+
+    def title_of(self, map_id: str) -> str:
+        entry = self.index.entry(map_id)
+        return (entry.title.strip() if entry else "") or t(self.lang, "maps.untitled")
+
+    def new_map(self) -> None:
+        self.flush_save()
+        try:
+            self.index, map_id = create_map(self.storage, now_stamp())
+        except (StorageFull, StorageUnavailable):
             self.error(t(self.lang, "msg.storage_full"))
-        except StorageUnavailable:
-            self.error(t(self.lang, "msg.storage_unavailable"))
+            return
+        self.switch_to(map_id, NetworkMap())
+        self.status(t(self.lang, "msg.map_new"))
+
+    def on_maplist_click(self, event: Any) -> None:
+        target = event.target.closest("button")
+        if not target:
+            return
+        data = target.dataset
+        if data.openMap:
+            self.flush_save()
+            index, m, aside = load_map(self.storage, str(data.openMap), now_stamp())
+            self.index = index
+            if m is None:
+                reason = file_error_reason(aside.problem, self.lang) if aside else ""
+                self.error(t(self.lang, "msg.map_set_aside", reason=reason))
+                self.draw_maplist()
+                return
+            self.switch_to(str(data.openMap), m)
+            self.status(t(self.lang, "msg.map_opened", title=self.title_of(self.map_id)))
+        elif data.duplicateMap:
+            self.flush_save()
+            source = str(data.duplicateMap)
+            _, m, _ = (None, self.map, None) if source == self.map_id else load_map(self.storage, source, now_stamp())
+            if m is None:
+                self.draw_maplist()
+                return
+            copy = replace(m, change=t(self.lang, "maps.copy_of", title=m.change.strip() or t(self.lang, "maps.untitled")))
+            try:
+                self.index, map_id = create_map(self.storage, now_stamp(), copy)
+            except (StorageFull, StorageUnavailable):
+                self.error(t(self.lang, "msg.storage_full"))
+                return
+            self.switch_to(map_id, copy)
+            self.status(t(self.lang, "msg.map_duplicated", title=copy.change))
+        elif data.deleteMap:
+            dialog = element("kk-confirm")
+            dialog.dataset.mapId = str(data.deleteMap)
+            text = element("kk-confirm-text")
+            text.textContent = str(text.dataset.template).replace("{title}", self.title_of(str(data.deleteMap)))
+            dialog.showModal()
+        elif data.raw:
+            key = str(data.raw)
+            download_text(key.replace(":", "-") + ".txt", self.storage.get(key) or "", "text/plain")
+
+    def on_confirm_closed(self, _event: Any) -> None:
+        dialog = element("kk-confirm")
+        map_id = str(dialog.dataset.mapId or "")
+        if dialog.returnValue != "yes" or not map_id:
+            return
+        title = self.title_of(map_id)
+        self.flush_save()
+        self.index = delete_map(self.storage, map_id)
+        self.deleted = (map_id, title)
+        element("kk-undelete-text").textContent = t(self.lang, "msg.map_deleted", title=title)
+        element("kk-undelete-row").hidden = False
+        if map_id == self.map_id:
+            rest = sorted(self.index.entries, key=lambda e: e.updated, reverse=True)
+            opened = load_map(self.storage, rest[0].id, now_stamp()) if rest else None
+            if opened and opened[1] is not None:
+                self.index = opened[0]
+                self.switch_to(rest[0].id, opened[1])
+            else:
+                self.index, new_id = create_map(self.storage, now_stamp())
+                self.switch_to(new_id, NetworkMap())
+        self.draw_maplist()
+        element("kk-undelete").focus()
+
+    def undelete(self) -> None:
+        if self.deleted is None:
+            return
+        map_id, title = self.deleted
+        self.index = undelete_map(self.storage, map_id, now_stamp())
+        self.deleted = None
+        element("kk-undelete-row").hidden = True
+        self.draw_maplist()
+        self.status(t(self.lang, "msg.map_undeleted", title=title))
+
+    def download_backup(self) -> None:
+        self.flush_save()
+        filename = export_filename("kenniskring-back-up", today())
+        download_text(filename, backup_text(self.storage, now_stamp()), "application/json")
+        self.status(t(self.lang, "msg.backup_saved", file=filename, count=len(self.index.entries)))
+
+    async def on_restore(self, event: Any) -> None:
+        files = event.target.files
+        if not files or files.length == 0:
+            return
+        file = files.item(0)
+        event.target.value = ""
+        self.flush_save()
+        try:
+            restored = restore_backup(self.storage, str(await file.text()), now_stamp())
+        except FileError as problem:
+            self.error(file_error_message(problem, file.name, self.lang))
+            return
+        self.index = restored.index
+        message = t(self.lang, "msg.backup_restored", file=file.name, count=len(restored.added))
+        if restored.problems:
+            listed = "; ".join(
+                t(self.lang, "msg.backup_problem", n=n, reason=file_error_reason(p, self.lang)) for n, p in restored.problems
+            )
+            self.error(message + " " + t(self.lang, "msg.backup_problems", problems=listed))
+        else:
+            self.status(message)
+        if restored.added:
+            _, m, _ = load_map(self.storage, restored.added[0], now_stamp())
+            if m is not None:
+                self.switch_to(restored.added[0], m)
+        self.draw_maplist()
 
     # -- files -----------------------------------------------------------------------------------
     def export_json(self) -> None:

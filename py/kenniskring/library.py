@@ -1,0 +1,268 @@
+"""Several maps in one browser: each under a key of its own, plus an index that lists them.
+
+Every function reads what it needs from storage, decides, writes, and returns the new index:
+the index in memory is only what the page shows. Nothing here ever overwrites saved data it
+could not read: that is moved aside first, under a key of its own, and stays downloadable.
+A damaged map is set aside on its own; the others open as usual. A damaged index is rebuilt
+from the maps themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .fileformat import FileError, dumps, from_document, loads, to_document
+from .model import NetworkMap
+from .persistence import KEY_PREFIX, Storage, StorageFull, StorageUnavailable
+
+INDEX_KEY = KEY_PREFIX + "index"
+MAP_PREFIX = KEY_PREFIX + "map:"
+ASIDE_PREFIX = KEY_PREFIX + "unreadable:"
+TRASH_PREFIX = KEY_PREFIX + "deleted:"
+LEGACY_KEY = KEY_PREFIX + "map"  # version 0.1 kept its one map here
+INDEX_TYPE = "kenniskring-index"
+BACKUP_TYPE = "kenniskring-backup"
+
+
+def new_map_id() -> str:
+    return "m" + secrets.token_hex(6)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Index:
+    entries: tuple[Entry, ...] = ()
+    current: str | None = None
+
+    def entry(self, map_id: str) -> Entry | None:
+        for e in self.entries:
+            if e.id == map_id:
+                return e
+        return None
+
+
+@dataclass(frozen=True)
+class SetAside:
+    key: str
+    problem: FileError
+
+
+@dataclass(frozen=True)
+class Opened:
+    index: Index
+    map_id: str
+    map: NetworkMap
+    set_aside: tuple[SetAside, ...] = ()
+
+
+# -- the index -----------------------------------------------------------------------------------
+def _index_to_text(index: Index) -> str:
+    return json.dumps(
+        {
+            "type": INDEX_TYPE,
+            "version": 1,
+            "current": index.current,
+            "maps": [{"id": e.id, "title": e.title, "created": e.created, "updated": e.updated} for e in index.entries],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _index_from_text(text: str | None) -> Index | None:
+    """The saved index, or None when there is none or it cannot be trusted (then it is rebuilt)."""
+    if text is None:
+        return None
+    try:
+        raw = json.loads(text)
+        entries = tuple(Entry(str(e["id"]), str(e["title"]), str(e["created"]), str(e["updated"])) for e in raw["maps"])
+        current = raw["current"]
+        if raw["type"] != INDEX_TYPE or not (current is None or isinstance(current, str)):
+            return None
+    except (ValueError, KeyError, TypeError):
+        return None
+    return Index(entries, current)
+
+
+def read_index(storage: Storage) -> Index:
+    """The index as it is in storage, made to agree with the maps that are really there."""
+    saved = _index_from_text(storage.get(INDEX_KEY)) or Index()
+    present = [k.removeprefix(MAP_PREFIX) for k in storage.keys() if k.startswith(MAP_PREFIX)]
+    entries = [e for e in saved.entries if e.id in present]
+    known = {e.id for e in entries}
+    for map_id in present:
+        if map_id not in known:  # a map without an entry: the index was damaged or written by an older tab
+            entries.append(Entry(map_id, _title_of(storage.get(MAP_PREFIX + map_id)), "", ""))
+    current = saved.current if saved.current in present else None
+    return Index(tuple(entries), current)
+
+
+def _title_of(text: str | None) -> str:
+    try:
+        return str(json.loads(text or "")["map"]["change"])
+    except (ValueError, KeyError, TypeError):
+        return ""
+
+
+def _write_index(storage: Storage, index: Index) -> Index:
+    storage.set(INDEX_KEY, _index_to_text(index))
+    return index
+
+
+def _with_entry(index: Index, entry: Entry) -> Index:
+    others = tuple(e for e in index.entries if e.id != entry.id)
+    position = next((i for i, e in enumerate(index.entries) if e.id == entry.id), len(others))
+    return replace(index, entries=others[:position] + (entry,) + others[position:])
+
+
+# -- opening -------------------------------------------------------------------------------------
+def _migrate_legacy(storage: Storage, now: str) -> None:
+    raw = storage.get(LEGACY_KEY)
+    if raw is None:
+        return
+    map_id = new_map_id()
+    storage.set(MAP_PREFIX + map_id, raw)
+    storage.remove(LEGACY_KEY)
+    index = read_index(storage)
+    _write_index(storage, _with_entry(index, Entry(map_id, _title_of(raw), now, now)))
+
+
+def set_aside(storage: Storage, map_id: str, stamp: str) -> str:
+    """Move a map's saved text to a key of its own, untouched; returns that key."""
+    raw = storage.get(MAP_PREFIX + map_id) or ""
+    aside = f"{ASIDE_PREFIX}{map_id}:{stamp}"
+    storage.set(aside, raw)
+    storage.remove(MAP_PREFIX + map_id)
+    return aside
+
+
+def open_library(storage: Storage, now: str) -> Opened:
+    """Open the current map (or the most recent one, or a new empty one), setting aside what is unreadable."""
+    _migrate_legacy(storage, now)
+    index = read_index(storage)
+    asides: list[SetAside] = []
+    # The current map first, then the others from the most recently changed.
+    order = [e for e in index.entries if e.id == index.current] + sorted(
+        (e for e in index.entries if e.id != index.current), key=lambda e: e.updated, reverse=True
+    )
+    for entry in order:
+        try:
+            m = loads(storage.get(MAP_PREFIX + entry.id) or "")
+        except FileError as problem:
+            asides.append(SetAside(set_aside(storage, entry.id, now.replace(":", "")), problem))
+            index = replace(index, entries=tuple(e for e in index.entries if e.id != entry.id))
+            continue
+        index = _write_index(storage, replace(index, current=entry.id))
+        return Opened(index, entry.id, m, tuple(asides))
+    index, map_id = create_map(storage, now)
+    return Opened(index, map_id, NetworkMap(), tuple(asides))
+
+
+def load_map(storage: Storage, map_id: str, now: str) -> tuple[Index, NetworkMap | None, SetAside | None]:
+    """Switch to another map: it becomes the current one, or is set aside when it cannot be read."""
+    try:
+        m = loads(storage.get(MAP_PREFIX + map_id) or "")
+    except FileError as problem:
+        aside = SetAside(set_aside(storage, map_id, now.replace(":", "")), problem)
+        index = read_index(storage)
+        return _write_index(storage, index), None, aside
+    index = _write_index(storage, replace(read_index(storage), current=map_id))
+    return index, m, None
+
+
+# -- changing ------------------------------------------------------------------------------------
+def save_map(storage: Storage, map_id: str, m: NetworkMap, now: str) -> Index:
+    """Write the map and its line in the index. Raises StorageFull or StorageUnavailable."""
+    storage.set(MAP_PREFIX + map_id, dumps(m))
+    index = read_index(storage)
+    old = index.entry(map_id)
+    entry = Entry(map_id, m.change, old.created if old and old.created else now, now)
+    return _write_index(storage, replace(_with_entry(index, entry), current=map_id))
+
+
+def create_map(storage: Storage, now: str, m: NetworkMap | None = None) -> tuple[Index, str]:
+    map_id = new_map_id()
+    return save_map(storage, map_id, m or NetworkMap(), now), map_id
+
+
+def delete_map(storage: Storage, map_id: str) -> Index:
+    """Remove a map from the list; its text goes to the trash until another delete of it, so it can come back."""
+    raw = storage.get(MAP_PREFIX + map_id)
+    if raw is not None:
+        storage.set(TRASH_PREFIX + map_id, raw)
+        storage.remove(MAP_PREFIX + map_id)
+    index = read_index(storage)
+    return _write_index(storage, replace(index, current=None if index.current == map_id else index.current))
+
+
+def undelete_map(storage: Storage, map_id: str, now: str) -> Index:
+    raw = storage.get(TRASH_PREFIX + map_id)
+    if raw is None:
+        return read_index(storage)
+    storage.set(MAP_PREFIX + map_id, raw)
+    storage.remove(TRASH_PREFIX + map_id)
+    index = read_index(storage)
+    entry = index.entry(map_id)
+    if entry is not None:
+        index = _with_entry(index, replace(entry, updated=now, created=entry.created or now))
+    return _write_index(storage, index)
+
+
+def set_aside_keys(storage: Storage) -> list[str]:
+    return sorted(k for k in storage.keys() if k.startswith(ASIDE_PREFIX))
+
+
+# -- backup --------------------------------------------------------------------------------------
+def backup_text(storage: Storage, now: str) -> str:
+    """Every readable map in one file; unreadable ones stay where they are (and downloadable)."""
+    maps: list[dict[str, Any]] = []
+    for entry in read_index(storage).entries:
+        try:
+            maps.append(to_document(loads(storage.get(MAP_PREFIX + entry.id) or "")))
+        except FileError:
+            continue
+    return json.dumps({"type": BACKUP_TYPE, "version": 1, "created": now, "maps": maps}, ensure_ascii=False, indent=2)
+
+
+@dataclass(frozen=True)
+class Restored:
+    index: Index
+    added: tuple[str, ...]
+    problems: tuple[tuple[int, FileError], ...]  # (1-based position in the backup, what is wrong)
+
+
+def restore_backup(storage: Storage, text: str, now: str) -> Restored:
+    """Add every map of a backup as a new map; never replaces one that is already there."""
+    try:
+        raw = json.loads(text.removeprefix("\ufeff"))
+    except ValueError as e:
+        raise FileError("not_json", line=getattr(e, "lineno", 1), column=getattr(e, "colno", 1)) from None
+    if not isinstance(raw, dict) or raw.get("type") != BACKUP_TYPE:
+        raise FileError("not_a_backup")
+    if raw.get("version") != 1 or not isinstance(raw.get("maps"), list):
+        raise FileError("bad_version", ("version",))
+    added: list[str] = []
+    problems: list[tuple[int, FileError]] = []
+    index = read_index(storage)
+    for i, doc in enumerate(raw["maps"], start=1):
+        try:
+            m = from_document(doc)
+        except FileError as problem:
+            problems.append((i, problem))
+            continue
+        try:
+            index, map_id = create_map(storage, now, m)
+        except (StorageFull, StorageUnavailable):
+            problems.append((i, FileError("storage_full")))
+            break
+        added.append(map_id)
+    return Restored(index, tuple(added), tuple(problems))
