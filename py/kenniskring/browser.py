@@ -69,6 +69,12 @@ def element(element_id: str) -> Any:
     return document.getElementById(element_id)
 
 
+def attr(node: Any, name: str) -> str | None:
+    """An attribute's value, or None when it is absent (``dataset`` raises for missing keys)."""
+    value = node.getAttribute(name)
+    return value if isinstance(value, str) else None
+
+
 def checked_value(name: str) -> str:
     chosen = document.querySelector(f'input[name="{name}"]:checked')
     return str(chosen.value) if chosen else ""

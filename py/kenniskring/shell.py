@@ -16,6 +16,7 @@ from pyscript import document, window
 
 from .browser import (
     Events,
+    attr,
     LocalStorage,
     checked_value,
     checked_values,
@@ -541,7 +542,7 @@ class App:
 
     def on_actions_change(self, event: Any) -> None:
         box = event.target
-        action = self.map.action(str(box.dataset.done or ""))
+        action = self.map.action(attr(box, "data-done") or "")
         if action is not None:
             self.commit(UpdateAction(replace(action, done=bool(box.checked))))
             document.querySelector(f'input[data-done="{action.id}"]').focus()
@@ -686,21 +687,22 @@ class App:
         target = event.target.closest("button")
         if not target:
             return
-        data = target.dataset
-        if data.openMap:
+        open_id, duplicate_id = attr(target, "data-open-map"), attr(target, "data-duplicate-map")
+        delete_id, raw_key = attr(target, "data-delete-map"), attr(target, "data-raw")
+        if open_id:
             self.flush_save()
-            index, m, aside = load_map(self.storage, str(data.openMap), now_stamp())
+            index, m, aside = load_map(self.storage, open_id, now_stamp())
             self.index = index
             if m is None:
                 reason = file_error_reason(aside.problem, self.lang) if aside else ""
                 self.error(t(self.lang, "msg.map_set_aside", reason=reason))
                 self.draw_maplist()
                 return
-            self.switch_to(str(data.openMap), m)
+            self.switch_to(open_id, m)
             self.status(t(self.lang, "msg.map_opened", title=self.title_of(self.map_id)))
-        elif data.duplicateMap:
+        elif duplicate_id:
             self.flush_save()
-            source = str(data.duplicateMap)
+            source = duplicate_id
             _, m, _ = (None, self.map, None) if source == self.map_id else load_map(self.storage, source, now_stamp())
             if m is None:
                 self.draw_maplist()
@@ -713,19 +715,19 @@ class App:
                 return
             self.switch_to(map_id, copy)
             self.status(t(self.lang, "msg.map_duplicated", title=copy.change))
-        elif data.deleteMap:
+        elif delete_id:
             dialog = element("kk-confirm")
-            dialog.dataset.mapId = str(data.deleteMap)
+            dialog.setAttribute("data-map-id", delete_id)
             text = element("kk-confirm-text")
-            text.textContent = str(text.dataset.template).replace("{title}", self.title_of(str(data.deleteMap)))
+            text.textContent = str(text.dataset.template).replace("{title}", self.title_of(delete_id))
             dialog.showModal()
-        elif data.raw:
-            key = str(data.raw)
+        elif raw_key:
+            key = raw_key
             download_text(key.replace(":", "-") + ".txt", self.storage.get(key) or "", "text/plain")
 
     def on_confirm_closed(self, _event: Any) -> None:
         dialog = element("kk-confirm")
-        map_id = str(dialog.dataset.mapId or "")
+        map_id = attr(dialog, "data-map-id") or ""
         if dialog.returnValue != "yes" or not map_id:
             return
         title = self.title_of(map_id)
