@@ -116,8 +116,8 @@ def loads(text: str) -> NetworkMap:
         raw = json.loads(text.removeprefix("\ufeff"))  # a BOM, as some Windows editors write it
     except json.JSONDecodeError as e:
         raise FileError("not_json", line=e.lineno, column=e.colno) from None
-    except RecursionError:
-        raise FileError("not_json", line=1, column=1) from None
+    except RecursionError:  # valid JSON nested beyond reason: no map of ours looks like that
+        raise FileError("not_our_file") from None
     return from_document(raw)
 
 
@@ -195,6 +195,8 @@ def _actions_from_list(items: Any, where: Where, contact_ids: set[str]) -> tuple
         if not isinstance(links, list):
             raise FileError("wrong_type", here + ("contacts",), expected="list")
         for j, link in enumerate(links):
+            if not isinstance(link, str):
+                raise FileError("wrong_type", here + ("contacts", j), expected="text")
             if link not in contact_ids:
                 raise FileError("unknown_contact", here + ("contacts", j))
         owner = _text(item["owner"], here + ("owner",), MAX_NAME, allow_empty=True)

@@ -1,0 +1,172 @@
+"""Properties over many generated maps and inputs (hypothesis): every valid map survives every
+round trip; every invalid input is a FileError, never anything else."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kenniskring.edits import History, MoveContact, SetChange
+from kenniskring.fileformat import FileError, dumps, from_document, loads, to_document
+from kenniskring.layout import GAP, NODE_H, NODE_W, layout
+from kenniskring.library import open_library, save_map
+from kenniskring.merge import merge
+from kenniskring.model import Action, Answer, Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Perspective, Question, Ring
+from kenniskring.persistence import DictStorage
+from kenniskring.render import View, render
+from kenniskring.svgfile import embed, read_map_file
+
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+printable = st.characters(blacklist_categories=("Cc", "Cs"))
+name = st.text(printable, min_size=1, max_size=80).filter(lambda s: s.strip() != "")
+free_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)] + [chr(c) for c in range(127, 160)]), max_size=300)
+
+
+@st.composite
+def contacts(draw: Any, max_size: int = 25) -> tuple[Contact, ...]:
+    n = draw(st.integers(0, max_size))
+    out = []
+    for i in range(n):
+        kind = draw(st.sampled_from(list(PersonKind)))
+        wished = draw(st.booleans())
+        out.append(
+            Contact(
+                id=f"c{i}",
+                name=draw(name),
+                ring=draw(st.sampled_from(list(Ring))),
+                kind=kind,
+                role=draw(st.none() | st.sampled_from(list(OutsideRole))) if kind is PersonKind.OUTSIDE else None,
+                knowledge=tuple(draw(st.sets(st.sampled_from(list(KnowledgeForm))))),
+                note=draw(free_text),
+                desired_ring=None if wished else draw(st.none() | st.sampled_from(list(Ring))),
+                wished=wished,
+            )
+        )
+    return tuple(out)
+
+
+@st.composite
+def maps(draw: Any) -> NetworkMap:
+    people = draw(contacts())
+    ids = [c.id for c in people]
+    answers = tuple(
+        Answer(q, draw(free_text), draw(free_text))
+        for q in Question
+        if draw(st.booleans())
+    )
+    answers = tuple(a for a in answers if a.current or a.desired)
+    actions = tuple(
+        Action(
+            f"a{i}",
+            draw(name),
+            tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=3))) if ids else (),
+            draw(st.text(printable, max_size=80)),
+            draw(st.just("") | st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10)),
+            draw(st.booleans()),
+        )
+        for i in range(draw(st.integers(0, 5)))
+    )
+    return NetworkMap(
+        change=draw(st.text(printable, max_size=200)),
+        perspective=draw(st.sampled_from(list(Perspective))),
+        contacts=people,
+        answers=answers,
+        actions=actions,
+    )
+
+
+@SETTINGS
+@given(maps())
+def test_every_valid_map_survives_export_and_import(m: NetworkMap) -> None:
+    assert loads(dumps(m)) == m
+
+
+@SETTINGS
+@given(maps())
+def test_every_valid_map_survives_the_svg_round_trip(m: NetworkMap) -> None:
+    assert read_map_file(embed(render(m, "nl", View.BOTH), m)) == m
+
+
+@SETTINGS
+@given(maps())
+def test_every_valid_map_survives_save_and_load(m: NetworkMap) -> None:
+    storage = DictStorage()
+    opened = open_library(storage, "2026-11-24T10:00:00+00:00")
+    save_map(storage, opened.map_id, m, "2026-11-24T10:01:00+00:00")
+    assert open_library(storage, "2026-11-24T10:02:00+00:00").map == m
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(json_values)
+def test_any_json_is_a_map_or_a_file_error(value: Any) -> None:
+    try:
+        assert isinstance(from_document(value), NetworkMap)
+    except FileError:
+        pass
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_any_text_is_a_map_or_a_file_error(text: str) -> None:
+    try:
+        read_map_file(text)
+    except FileError:
+        pass
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [path] + [p for k, v in value.items() for p in _leaves(v, path + (k,))]
+    if isinstance(value, list):
+        return [path] + [p for i, v in enumerate(value) for p in _leaves(v, path + (i,))]
+    return [path]
+
+
+@SETTINGS
+@given(maps(), st.data(), json_values)
+def test_a_valid_file_with_any_part_replaced_is_a_map_or_a_file_error(m: NetworkMap, data: Any, junk: Any) -> None:
+    doc = json.loads(dumps(m))
+    path = data.draw(st.sampled_from(_leaves(doc)[1:] or [("map",)]))
+    target = doc
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = junk
+    try:
+        from_document(doc)
+    except FileError:
+        pass
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(list(Ring)), max_size=90))
+def test_no_two_nodes_overlap_whatever_the_rings(rings: list[Ring]) -> None:
+    m = NetworkMap(contacts=tuple(Contact(f"c{i}", "x", r, PersonKind.OWN_TEAM) for i, r in enumerate(rings)))
+    spots = layout(m).spots
+    for a, b in itertools.combinations(spots, 2):
+        assert abs(a.x - b.x) >= NODE_W + GAP - 1e-6 or abs(a.y - b.y) >= NODE_H + GAP - 1e-6
+
+
+@SETTINGS
+@given(maps(), st.text(printable, max_size=50))
+def test_merging_with_an_untouched_side_gives_the_other_side(m: NetworkMap, new_change: str) -> None:
+    edited = History(present=m).do(SetChange(new_change))
+    if m.contacts:
+        edited = edited.do(MoveContact(m.contacts[0].id, Ring.LESS_OFTEN))
+    assert merge(m, edited.present, m) == edited.present
+    assert merge(m, m, edited.present) == edited.present
+
+
+def test_documents_are_plain_json() -> None:
+    assert json.loads(json.dumps(to_document(NetworkMap()))) == to_document(NetworkMap())
