@@ -8,9 +8,11 @@ its content hash so a new version is never half-cached) are copied under ``site/
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
+import re
 import shutil
 import sys
 import zipfile
@@ -67,7 +69,52 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return html.replace(MARKER, tool_markup(lang) + runtime_tags(prefix, zip_name))
 
 
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+EXECUTABLE_TYPES = ("", "text/javascript", "module", "application/javascript")
+
+
+def content_security_policy(html: str) -> str:
+    """Allow this site's own files and nothing else; inline scripts only by the hash of their text."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs, body = match.group("attrs"), match.group("body")
+        kind = re.search(r'type="([^"]*)"', attrs)
+        if "src=" in attrs or not body.strip() or (kind and kind.group(1) not in EXECUTABLE_TYPES):
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        hashes.append(f"'sha256-{digest}'")
+    return "; ".join(
+        [
+            "default-src 'self'",
+            # PyScript 0.7 evaluates code and Pyodide compiles WebAssembly: both need 'unsafe-eval'.
+            " ".join(["script-src 'self' 'unsafe-eval'", *hashes]),
+            "style-src 'self'",
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def add_csp(html: str) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    # Right after the charset, before any script or style it must govern.
+    if '<meta charset="utf-8">' in html:
+        return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1)
+    return html.replace("<head>", "<head>" + meta, 1)
+
+
 def on_post_build(config: Any) -> None:
+    for page in Path(config["site_dir"]).rglob("*.html"):
+        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+    copy_runtime(config)
+
+
+def copy_runtime(config: Any) -> None:
     missing = [p for p in (PYSCRIPT_DIST, PYODIDE_DIR, WHEEL_PATH) if not p.exists()]
     if missing:
         raise SystemExit(f"Runtime files are missing ({', '.join(map(str, missing))}); run `make setup` first.")

@@ -16,8 +16,8 @@ from pyscript import document, window
 
 from .browser import (
     Events,
-    attr,
     LocalStorage,
+    attr,
     checked_value,
     checked_values,
     download_png,

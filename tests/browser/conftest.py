@@ -38,6 +38,7 @@ class Watch:
     origin: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
 
     def foreign(self) -> list[str]:
         own = urlsplit(self.origin)
@@ -71,6 +72,12 @@ def new_context(browser: Browser, site_url: str) -> Iterator[object]:
         watch = Watch(site_url)
         ctx.on("request", lambda r: watch.requests.append(r.url))
         ctx.on("weberror", lambda e: watch.errors.append(str(e.error)))
+        # Every Content-Security-Policy violation on any page of this profile is reported and counted.
+        ctx.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => "
+            "console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI))"
+        )
+        ctx.on("console", lambda m: watch.csp.append(m.text) if m.text.startswith("CSP-VIOLATION") else None)
         made.append((ctx, watch))
         return ctx, watch
 
@@ -79,6 +86,7 @@ def new_context(browser: Browser, site_url: str) -> Iterator[object]:
         ctx.close()
         assert watch.foreign() == [], f"requests to another origin: {watch.foreign()}"
         assert watch.errors == [], f"script errors on the page: {watch.errors}"
+        assert watch.csp == [], f"Content-Security-Policy violations: {watch.csp}"
 
 
 @pytest.fixture

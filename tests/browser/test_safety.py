@@ -34,7 +34,9 @@ def test_several_maps_create_switch_duplicate_delete_undo(page: Page, site_url: 
     page.get_by_role("button", name="Kaart ‘Flexibel en hybride leren’ openen").click()
     expect(node(page, "Anna de Vries")).to_have_count(1)
     page.get_by_role("button", name="Kopie maken van ‘Flexibel en hybride leren’").click()
-    expect(page.get_by_label("Over welke onderwijsverandering gaat deze kaart?")).to_have_value("Flexibel en hybride leren (kopie)")
+    expect(page.get_by_label("Over welke onderwijsverandering gaat deze kaart?")).to_have_value(
+        "Flexibel en hybride leren (kopie)"
+    )
     expect(the_map(page).locator(".kk-node")).to_have_count(3)
     expect(page.get_by_text("Mijn kaarten in deze browser (3)")).to_be_visible()
 
@@ -133,7 +135,9 @@ def test_a_full_storage_keeps_working_and_offers_the_download(page: Page, site_u
     expect(banner).to_be_hidden()
 
 
-def test_backup_of_everything_and_restore_in_a_fresh_browser(page: Page, site_url: str, new_context: object, tmp_path: Path) -> None:
+def test_backup_of_everything_and_restore_in_a_fresh_browser(
+    page: Page, site_url: str, new_context: object, tmp_path: Path
+) -> None:
     open_tool(page, site_url)
     fill_three(page)
     my_maps(page)

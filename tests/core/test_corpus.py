@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from kenniskring.fileformat import MAX_CONTACTS, MAX_FILE_CHARS, FileError
 from kenniskring.messages import file_error_message
 from kenniskring.render import View, render
@@ -56,7 +55,11 @@ def test_a_ten_megabyte_file() -> None:
 
 def test_five_thousand_people() -> None:
     people = [{"id": f"p{i}", "name": f"P{i}", "ring": "weekly", "kind": "own_team", "knowledge": []} for i in range(5000)]
-    doc = {"type": "kenniskring", "version": 2, "map": {"change": "", "perspective": "team", "contacts": people, "reflection": {}, "actions": []}}
+    doc = {
+        "type": "kenniskring",
+        "version": 2,
+        "map": {"change": "", "perspective": "team", "contacts": people, "reflection": {}, "actions": []},
+    }
     with pytest.raises(FileError) as caught:
         read_map_file(json.dumps(doc))
     assert caught.value.code == "too_many_contacts" and caught.value.params["limit"] == MAX_CONTACTS

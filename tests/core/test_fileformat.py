@@ -221,7 +221,12 @@ def test_newer_version_is_refused_with_its_own_message() -> None:
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("", 1), ("{", 1), ("not json at all", 1), ('{"type": "kenniskring",\n "version": 1,,}', 2), ],
+    [
+        ("", 1),
+        ("{", 1),
+        ("not json at all", 1),
+        ('{"type": "kenniskring",\n "version": 1,,}', 2),
+    ],
 )
 def test_not_json(text: str, line: int) -> None:
     with pytest.raises(FileError) as caught:

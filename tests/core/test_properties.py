@@ -9,13 +9,23 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from kenniskring.edits import History, MoveContact, SetChange
 from kenniskring.fileformat import FileError, dumps, from_document, loads, to_document
 from kenniskring.layout import GAP, NODE_H, NODE_W, layout
 from kenniskring.library import open_library, save_map
 from kenniskring.merge import merge
-from kenniskring.model import Action, Answer, Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Perspective, Question, Ring
+from kenniskring.model import (
+    Action,
+    Answer,
+    Contact,
+    KnowledgeForm,
+    NetworkMap,
+    OutsideRole,
+    PersonKind,
+    Perspective,
+    Question,
+    Ring,
+)
 from kenniskring.persistence import DictStorage
 from kenniskring.render import View, render
 from kenniskring.svgfile import embed, read_map_file
@@ -24,7 +34,13 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 
 printable = st.characters(blacklist_categories=("Cc", "Cs"))
 name = st.text(printable, min_size=1, max_size=80).filter(lambda s: s.strip() != "")
-free_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)] + [chr(c) for c in range(127, 160)]), max_size=300)
+free_text = st.text(
+    st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)] + [chr(c) for c in range(127, 160)],
+    ),
+    max_size=300,
+)
 
 
 @st.composite
@@ -54,11 +70,7 @@ def contacts(draw: Any, max_size: int = 25) -> tuple[Contact, ...]:
 def maps(draw: Any) -> NetworkMap:
     people = draw(contacts())
     ids = [c.id for c in people]
-    answers = tuple(
-        Answer(q, draw(free_text), draw(free_text))
-        for q in Question
-        if draw(st.booleans())
-    )
+    answers = tuple(Answer(q, draw(free_text), draw(free_text)) for q in Question if draw(st.booleans()))
     answers = tuple(a for a in answers if a.current or a.desired)
     actions = tuple(
         Action(

@@ -143,7 +143,10 @@ CASES: dict[str, tuple[bytes | str | dict[str, Any] | list[Any], str]] = {
     "name-emoji.json": (person(name="👩‍🏫 Juf 🌱"), "ok"),
     "change-javascript-url.json": (doc(map__change="javascript:alert(1)"), "ok"),
     "with-bom.json": ("\ufeff" + json.dumps(GOOD), "ok"),
-    "version-1.json": ({**GOOD, "version": 1, "map": {k: v for k, v in GOOD["map"].items() if k not in ("reflection", "actions")}}, "ok"),
+    "version-1.json": (
+        {**GOOD, "version": 1, "map": {k: v for k, v in GOOD["map"].items() if k not in ("reflection", "actions")}},
+        "ok",
+    ),
 }
 
 
