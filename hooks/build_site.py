@@ -108,9 +108,21 @@ def add_csp(html: str) -> str:
     return html.replace("<head>", "<head>" + meta, 1)
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = re.compile(r'class="md-search__input" name="query" aria-label="([^"]+)"')
+
+
+def name_search_dialog(html: str) -> str:
+    """Material's search overlay is a dialog without a name; give it the name of its own input."""
+    label = SEARCH_LABEL.search(html)
+    if not label or SEARCH_DIALOG not in html:
+        return html
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+
+
 def on_post_build(config: Any) -> None:
     for page in Path(config["site_dir"]).rglob("*.html"):
-        page.write_text(add_csp(page.read_text(encoding="utf-8")), encoding="utf-8")
+        page.write_text(add_csp(name_search_dialog(page.read_text(encoding="utf-8"))), encoding="utf-8")
     copy_runtime(config)
 
 
