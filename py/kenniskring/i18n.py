@@ -298,6 +298,7 @@ NL: dict[str, str] = {
     "export.svg": "Download als afbeelding (.svg)",
     "export.png": "Download als afbeelding (.png)",
     "print": "Afdrukken als poster",
+    "projector": "Grote weergave (projector)",
     "print.hint": "De poster past op één A4 liggend (of A3). Kies in het afdrukvenster ‘Opslaan als PDF’ om een PDF te maken.",
     "import.any": "Open een bestand (.json of .svg)",
     # Several maps in one browser
@@ -623,6 +624,7 @@ EN: dict[str, str] = {
     "export.svg": "Download as image (.svg)",
     "export.png": "Download as image (.png)",
     "print": "Print as poster",
+    "projector": "Large view (projector)",
     "print.hint": "The poster fits one A4 landscape page (or A3). Choose ‘Save as PDF’ in the print dialog to make a PDF.",
     "import.any": "Open a file (.json or .svg)",
     "maps.title": "My maps in this browser",

@@ -126,6 +126,7 @@ def tool_markup(lang: str) -> str:
     <button type="button" id="kk-export-png" class="md-button" disabled>{e("export.png")}</button>
     <button type="button" id="kk-import-button" class="md-button" disabled>{e("import.any")}</button>
     <button type="button" id="kk-print-button" class="md-button" disabled>{e("print")}</button>
+    <button type="button" id="kk-projector" class="md-button" aria-pressed="false" disabled>{e("projector")}</button>
     <input type="file" id="kk-import" accept=".json,.svg,application/json,image/svg+xml" hidden>
   </div>
   <p class="kk-hint">{e("shortcut.hint")}</p>
@@ -140,16 +141,16 @@ def tool_markup(lang: str) -> str:
       {views}
       <div id="kk-map" class="kk-map-holder"></div>
       <p class="kk-hint">{e("map.drag.hint")}</p>
-      <section class="kk-people" aria-labelledby="kk-list-title">
+      <section class="kk-people">
         <h2 id="kk-list-title">{e("list.title")}</h2>
         <p id="kk-count" class="kk-hint"></p>
-        <table class="kk-table">
+        <div class="kk-table-scroll" tabindex="0" role="region" aria-labelledby="kk-list-title"><table class="kk-table">
           <caption class="kk-visually-hidden">{e("table.caption")}</caption>
           <thead><tr><th scope="col">{e("table.name")}</th><th scope="col">{e("table.ring")}</th>
             <th scope="col">{e("table.kind")}</th><th scope="col">{e("table.knowledge")}</th>
             <th scope="col"><span class="kk-visually-hidden">{e("table.actions")}</span></th></tr></thead>
           <tbody id="kk-list"></tbody>
-        </table>
+        </table></div>
       </section>
     </div>
     <div class="kk-side">

@@ -6,6 +6,7 @@ of their own. Browser tests (tests/browser) cover them, in real Chromium.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 from dataclasses import dataclass, replace
@@ -79,6 +80,7 @@ from .report import (
 from .svgfile import embed, read_map_file
 
 SAVE_DELAY_MS = 300
+PROJECTOR_KEY = "kenniskring:ui:projector"
 DRAG_THRESHOLD_PX = 4
 STEPS = 6
 
@@ -197,6 +199,12 @@ class App:
         on(element("kk-restore-button"), "click", lambda _e: element("kk-restore").click())
         on(element("kk-restore"), "change", self.on_restore)
         on(element("kk-storage-download"), "click", lambda _e: self.export_json())
+        on(
+            element("kk-projector"),
+            "click",
+            lambda _e: self.set_projector(element("kk-projector").getAttribute("aria-pressed") != "true"),
+        )
+        self.set_projector(self.storage.get(PROJECTOR_KEY) == "on", remember=False)
         on(document, "visibilitychange", lambda _e: self.flush_save() if document.visibilityState == "hidden" else None)
         self.refresh()
         self.show_step()
@@ -218,6 +226,14 @@ class App:
             radio.disabled = False
         self.refresh_undo_buttons()
         element("kk-app").dataset.state = "ready"
+
+    def set_projector(self, on: bool, remember: bool = True) -> None:
+        """Large text and the map across the whole width, for a team around one screen."""
+        element("kk-app").classList.toggle("kk-projector", on)
+        element("kk-projector").setAttribute("aria-pressed", "true" if on else "false")
+        if remember:
+            with contextlib.suppress(StorageFull, StorageUnavailable):
+                self.storage.set(PROJECTOR_KEY, "on" if on else "off")
 
     # -- steps -----------------------------------------------------------------------------------
     def go_to_step(self, step: int) -> None:

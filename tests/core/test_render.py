@@ -193,3 +193,21 @@ def test_two_maps_on_one_page_have_their_own_ids() -> None:
     ids_a = {el.get("id") for el in a.iter() if el.get("id")}
     ids_b = {el.get("id") for el in b.iter() if el.get("id")}
     assert ids_a and not ids_a & ids_b
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_graphics_stand_out_from_what_they_are_drawn_on() -> None:
+    """WCAG 1.4.11: shapes that carry meaning need 3:1 against their background; text 4.5:1."""
+    from kenniskring.render import ARROW, CENTRE_FILL, INK, POSTIT_EDGE, POSTIT_FILL, RING_FILL, RING_LINE, WISHED_FILL
+
+    for fill in RING_FILL:
+        assert contrast(RING_LINE, fill) >= 3, fill  # the ring boundaries
+        assert contrast(ARROW, fill) >= 3, fill  # arrows to the desired ring
+        assert contrast(INK, fill) >= 4.5, fill  # ring labels
+        assert contrast(POSTIT_EDGE, fill) >= 3 or contrast(POSTIT_FILL, fill) >= 3, fill  # a note's outline
+    assert contrast(INK, POSTIT_FILL) >= 4.5 and contrast(INK, WISHED_FILL) >= 4.5  # names and icons
+    assert contrast("#ffffff", CENTRE_FILL) >= 4.5  # the centre's text
