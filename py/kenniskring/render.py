@@ -228,12 +228,16 @@ def _draw_arrows(dwg: svgwrite.Drawing, m: NetworkMap, g: Layout, prefix: str) -
         if c.desired_ring is None or spot is None:
             continue
         distance = math.hypot(spot.x, spot.y) or 1.0
-        band = bands[c.desired_ring]
-        target = band.inner + MARGIN + PITCH / 2
-        # Stop at the edge of where a node would sit there, so the head stays visible.
-        end = target - NODE_H / 2 if target < distance else target + NODE_H / 2
         ux, uy = spot.x / distance, spot.y / distance
-        start = distance + (NODE_H / 2 if target > distance else -NODE_H / 2)
+        # How far a note's box reaches along this direction, plus a little air.
+        edge = min(NODE_W / 2 / abs(ux) if ux else math.inf, NODE_H / 2 / abs(uy) if uy else math.inf) + 4
+        target = bands[c.desired_ring].inner + MARGIN + PITCH / 2
+        inwards = target < distance
+        start = distance - edge if inwards else distance + edge
+        # Stop at the edge of where a note would sit there, so the head stays visible.
+        end = target + edge if inwards else target - edge
+        if (end >= start) if inwards else (end <= start):
+            continue  # too short to draw; the table and the description still say it
         arrows.add(
             dwg.line((ux * start, uy * start), (ux * end, uy * end), stroke="#ffffff", stroke_width=7, stroke_linecap="round")
         )
