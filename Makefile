@@ -28,7 +28,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 build: setup
-	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m mkdocs build --strict 2>&1 | { grep -v "^INFO" || true; }; test $${PIPESTATUS[0]} -eq 0
 
 serve: build
 	$(PY) scripts/serve.py --root site --port 8000

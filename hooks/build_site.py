@@ -26,6 +26,7 @@ from kenniskring.i18n import language  # noqa: E402
 from kenniskring.markup import tool_markup  # noqa: E402
 
 MARKER = "<!-- kenniskring:tool -->"
+EXAMPLES = {"nl": "voorbeeld.json", "en": "example.json"}
 NODE = ROOT / "node_modules"
 PYSCRIPT_DIST = NODE / "@pyscript" / "core" / "dist"
 PYODIDE_DIR = NODE / "pyodide"
@@ -66,7 +67,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     lang = language(page.meta.get("lang") or config["theme"]["language"])
     prefix = "../" * page.url.count("/")
     zip_name, _ = app_zip()
-    return html.replace(MARKER, tool_markup(lang) + runtime_tags(prefix, zip_name))
+    example = f"{prefix}assets/examples/{EXAMPLES[lang]}"
+    return html.replace(MARKER, tool_markup(lang, example) + runtime_tags(prefix, zip_name))
 
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)

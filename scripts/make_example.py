@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "py"))
@@ -41,12 +42,20 @@ PEOPLE = [
     ("c9", "Studentenpanel", "Student panel", Ring.LESS_OFTEN, OUT, OutsideRole.OTHER, (E,), None, True),
 ]
 
-TEXTS = {
+TEXTS: dict[str, dict[str, Any]] = {
     "nl": {
         "change": "Flexibel en hybride leren",
         "answers": [
-            (Question.KNOWLEDGE_FIT, "We leunen vooral op onze eigen ervaring in de les.", "Ook weten wat onderzoek zegt over hybride leren."),
-            (Question.DOMINANT_FORMS, "Ervarings- en professionele kennis domineren.", "Wetenschappelijke kennis structureel erbij."),
+            (
+                Question.KNOWLEDGE_FIT,
+                "We leunen vooral op onze eigen ervaring in de les.",
+                "Ook weten wat onderzoek zegt over hybride leren.",
+            ),
+            (
+                Question.DOMINANT_FORMS,
+                "Ervarings- en professionele kennis domineren.",
+                "Wetenschappelijke kennis structureel erbij.",
+            ),
             (Question.TALK_MORE, "De lector spreken we bijna nooit.", "De lector elke maand; studenten vaker horen."),
         ],
         "actions": [
@@ -57,8 +66,16 @@ TEXTS = {
     "en": {
         "change": "Flexible and hybrid learning",
         "answers": [
-            (Question.KNOWLEDGE_FIT, "We mostly lean on our own classroom experience.", "Also know what research says about hybrid learning."),
-            (Question.DOMINANT_FORMS, "Experiential and professional knowledge dominate.", "Scientific knowledge as a regular part."),
+            (
+                Question.KNOWLEDGE_FIT,
+                "We mostly lean on our own classroom experience.",
+                "Also know what research says about hybrid learning.",
+            ),
+            (
+                Question.DOMINANT_FORMS,
+                "Experiential and professional knowledge dominate.",
+                "Scientific knowledge as a regular part.",
+            ),
             (Question.TALK_MORE, "We hardly ever talk to the professor.", "The professor every month; hear students more often."),
         ],
         "actions": [
@@ -76,10 +93,10 @@ def example(lang: str) -> NetworkMap:
         for cid, nl, en, ring, kind, role, knowledge, desired, wished in PEOPLE
     )
     return NetworkMap(
-        change=text["change"],  # type: ignore[arg-type]
+        change=text["change"],
         contacts=contacts,
-        answers=tuple(Answer(q, now, wish) for q, now, wish in text["answers"]),  # type: ignore[attr-defined]
-        actions=tuple(Action(aid, t, ids, owner, due) for aid, t, ids, owner, due in text["actions"]),  # type: ignore[attr-defined]
+        answers=tuple(Answer(q, now, wish) for q, now, wish in text["answers"]),
+        actions=tuple(Action(aid, t, ids, owner, due) for aid, t, ids, owner, due in text["actions"]),
     )
 
 

@@ -49,7 +49,7 @@ def _question(lang: str, q: Question) -> str:
     )
 
 
-def tool_markup(lang: str) -> str:
+def tool_markup(lang: str, example_url: str = "") -> str:
     def e(key: str) -> str:
         return escape(t(lang, key))
 
@@ -86,7 +86,7 @@ def tool_markup(lang: str) -> str:
         " kk-inline",
     )
     return f"""
-<div id="kk-app" class="kk-app" data-state="loading" data-step="1">
+<div id="kk-app" class="kk-app" data-state="loading" data-step="1" data-example="{escape(example_url)}">
   <div id="kk-loading" class="kk-loading" role="status">
     <progress aria-label="{e("loading")}"></progress> <span>{e("loading")}</span>
   </div>

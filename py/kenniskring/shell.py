@@ -6,6 +6,7 @@ of their own. Browser tests (tests/browser) cover them, in real Chromium.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime
 import math
@@ -226,6 +227,31 @@ class App:
             radio.disabled = False
         self.refresh_undo_buttons()
         element("kk-app").dataset.state = "ready"
+        query = window.URLSearchParams.new(window.location.search)
+        if query.has("voorbeeld") or query.has("example"):
+            asyncio.ensure_future(self.open_example())
+
+    async def open_example(self) -> None:
+        """The site's worked example (same origin, a fixed address) as a new map; nothing of the user's is replaced."""
+        window.history.replaceState(None, "", window.location.pathname)  # a reload must not open it twice
+        url = attr(element("kk-app"), "data-example")
+        if not url:
+            return
+        response = await window.fetch(url)
+        try:
+            example = read_map_file(str(await response.text()))
+            self.flush_save()
+            self.index, map_id = create_map(self.storage, now_stamp(), example)
+        except FileError as problem:
+            self.error(file_error_message(problem, url.rsplit("/", 1)[-1], self.lang))
+            return
+        except (StorageFull, StorageUnavailable):
+            self.error(t(self.lang, "msg.storage_full"))
+            return
+        self.switch_to(map_id, example)
+        if self.map.has_desired:
+            self.set_view(View.BOTH)
+        self.status(t(self.lang, "msg.example_opened"))
 
     def set_projector(self, on: bool, remember: bool = True) -> None:
         """Large text and the map across the whole width, for a team around one screen."""

@@ -1,0 +1,102 @@
+"""The pictures in the user guide are made here, from the real page, on every test run.
+
+Each run overwrites ``docs/assets/screenshots/{nl,en}/*.png``; the next build publishes them, so the
+guide never shows a tool that no longer exists. The worked example opens with the site's own
+one-click link, in both languages, so this is also the test that the link works.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from .conftest import Watch
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "screenshots"
+WIDTH, HEIGHT = 1280, 1000
+
+# What a person reads on the page, per language: enough to walk to each step and view.
+UI = {
+    "nl": {
+        "example_page": "voorbeeld/",
+        "example_button": "Open dit voorbeeld in de tool",
+        "opened": "Het voorbeeld is geopend als nieuwe kaart.",
+        "steps": "Stappen van de reflectie",
+        "heading": "Stap {n} van 6: ",
+        "map": "Netwerkkaart",
+        "views": "Toon op de kaart",
+        "now": "Nu",
+        "both": "Nu en gewenst",
+        "step": {2: "Mensen en ringen", 5: "Reflecteren", 6: "Van inzicht naar actie"},
+    },
+    "en": {
+        "example_page": "en/voorbeeld/",
+        "example_button": "Open this example in the tool",
+        "opened": "The example was opened as a new map.",
+        "steps": "Steps of the reflection",
+        "heading": "Step {n} of 6: ",
+        "map": "Network map",
+        "views": "Show on the map",
+        "now": "Now",
+        "both": "Now and desired",
+        "step": {2: "People and rings", 5: "Reflect", 6: "From insight to action"},
+    },
+}
+
+
+def shoot_from(page: Page, top_selector: str, path: Path) -> None:
+    """What is on screen from the top of an element down, just below the site's sticky header."""
+    header = page.locator(".md-header").bounding_box()
+    assert header is not None
+    below = header["y"] + header["height"]
+    page.locator(top_selector).evaluate("(el, below) => window.scrollBy(0, el.getBoundingClientRect().top - below - 8)", below)
+    page.screenshot(path=path, clip={"x": 0, "y": below, "width": WIDTH, "height": HEIGHT - below})
+
+
+def go_to(page: Page, ui: dict, n: int) -> None:  # type: ignore[type-arg]
+    title = ui["step"][n]
+    page.get_by_role("navigation", name=ui["steps"]).get_by_role("button", name=title).click()
+    expect(page.get_by_role("heading", name=ui["heading"].format(n=n) + title)).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_guide_screenshots_from_the_real_page(new_context: object, site_url: str, lang: str) -> None:
+    ui = UI[lang]
+    ctx, _watch = new_context()  # type: ignore[operator]
+    assert isinstance(ctx, BrowserContext) and isinstance(_watch, Watch)
+    page = ctx.new_page()
+    page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
+    out = SHOTS / lang
+    out.mkdir(parents=True, exist_ok=True)
+
+    page.goto(site_url + ui["example_page"])
+    page.get_by_role("link", name=ui["example_button"]).click()
+    expect(page.get_by_role("status").filter(has_text=ui["opened"])).to_be_visible(timeout=60_000)
+    the_map = page.get_by_role("img", name=re.compile(ui["map"]))
+    expect(the_map.locator(".kk-node")).to_have_count(9)
+    page.evaluate("document.fonts.ready")
+
+    views = page.get_by_role("group", name=ui["views"])
+    expect(views.get_by_role("radio", name=ui["both"], exact=True)).to_be_checked()
+    the_map.screenshot(path=out / "voorbeeld.png")
+
+    views.get_by_role("radio", name=ui["now"], exact=True).check()
+    expect(the_map.locator(".kk-node")).to_have_count(8)  # the wished-for contact is only desired
+    the_map.screenshot(path=out / "kaart.png")
+
+    go_to(page, ui, 2)
+    shoot_from(page, "#kk-step-title", out / "stap-2.png")
+
+    go_to(page, ui, 5)
+    views.get_by_role("radio", name=ui["both"], exact=True).check()
+    shoot_from(page, "#kk-step-title", out / "stap-5.png")
+
+    go_to(page, ui, 6)
+    shoot_from(page, "#kk-step-title", out / "stap-6.png")
+
+    for name in ("voorbeeld", "kaart", "stap-2", "stap-5", "stap-6"):
+        png = (out / f"{name}.png").read_bytes()
+        assert png.startswith(b"\x89PNG") and len(png) > 10_000, name
