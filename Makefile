@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build serve test lint typecheck unit browser chromium clean
+.PHONY: setup build serve test lint typecheck unit browser system clean
 
 setup: $(VENV)/.installed node_modules/.installed $(WHEEL)
 
@@ -23,9 +23,13 @@ $(WHEEL): requirements.lock | $(VENV)/.installed
 	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
 	  --python-version 3.14 --platform any --dest .cache/wheels svgwrite==1.4.3
 
-chromium:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+# Debian packages the browser tests drive: Chromium, and the two web servers whose snippets
+# (hosting/) the IT page documents.
+SYSTEM_PACKAGES := chromium nginx-light apache2
+system:
+	@export PATH="$$PATH:/usr/sbin"; command -v chromium && command -v nginx && command -v apache2 >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }
 
 build: setup
 	$(PY) -m mkdocs build --strict 2>&1 | { grep -v "^INFO" || true; }; test $${PIPESTATUS[0]} -eq 0
@@ -43,10 +47,10 @@ typecheck: setup
 unit: setup
 	$(PY) -m pytest tests/core
 
-browser: build chromium
+browser: build system
 	$(PY) -m pytest tests/browser
 
-test: build chromium lint typecheck
+test: build system lint typecheck
 	$(PY) -m pytest tests
 
 clean:

@@ -122,9 +122,35 @@ def name_search_dialog(html: str) -> str:
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
 
 
+ROOT_LANGUAGE_LINK = re.compile(r'(<a href=")/([^"]*)(" hreflang=)')
+ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+def relative_language_links(html: str, prefix: str) -> str:
+    """The i18n plugin writes a home page's language switch as "/" and "/en/"; that only holds at a
+    server's root. Relative, it holds in any sub-folder too."""
+    return ROOT_LANGUAGE_LINK.sub(lambda m: m.group(1) + ((prefix + m.group(2)) or "./") + m.group(3), html)
+
+
+def without_alternates(html: str) -> str:
+    """Material fetches "sitemap.xml" next to every <link rel="alternate"> (404s on every page, noise
+    in a privacy officer's network tab). Without a site_url there is no absolute address to put in
+    them anyway; the language switch links straight to the page's counterpart and needs neither."""
+    return ALTERNATE_LINK.sub("", html)
+
+
 def on_post_build(config: Any) -> None:
-    for page in Path(config["site_dir"]).rglob("*.html"):
-        page.write_text(add_csp(name_search_dialog(page.read_text(encoding="utf-8"))), encoding="utf-8")
+    site = Path(config["site_dir"])
+    # MkDocs writes 404.html with root-absolute links for the server's error page: broken (unstyled)
+    # whenever the site lives in a sub-folder, as it does on most intranets. Servers show their own.
+    (site / "404.html").unlink(missing_ok=True)
+    # Sitemaps need the site's absolute address, which a folder copied to any server cannot know.
+    for sitemap in ("sitemap.xml", "sitemap.xml.gz"):
+        (site / sitemap).unlink(missing_ok=True)
+    for page in site.rglob("*.html"):
+        prefix = "../" * (len(page.relative_to(site).parts) - 1)
+        html = without_alternates(relative_language_links(page.read_text(encoding="utf-8"), prefix))
+        page.write_text(add_csp(name_search_dialog(html)), encoding="utf-8")
     copy_runtime(config)
 
 

@@ -1,7 +1,8 @@
 """Real headless Chromium (Debian's) against the built site, served on localhost.
 
 Every test's browser context records all requests and page errors; a test fails if anything was
-requested from another origin or a script error happened, whatever the test itself checked.
+requested from another origin, a request failed (4xx/5xx), the Content-Security-Policy was
+violated or a script error happened, whatever the test itself checked.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Watch:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     csp: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
 
     def foreign(self) -> list[str]:
         own = urlsplit(self.origin)
@@ -72,6 +74,7 @@ def new_context(browser: Browser, site_url: str) -> Iterator[object]:
         watch = Watch(site_url)
         ctx.on("request", lambda r: watch.requests.append(r.url))
         ctx.on("weberror", lambda e: watch.errors.append(str(e.error)))
+        ctx.on("response", lambda r: watch.missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         # Every Content-Security-Policy violation on any page of this profile is reported and counted.
         ctx.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => "
@@ -87,6 +90,7 @@ def new_context(browser: Browser, site_url: str) -> Iterator[object]:
         assert watch.foreign() == [], f"requests to another origin: {watch.foreign()}"
         assert watch.errors == [], f"script errors on the page: {watch.errors}"
         assert watch.csp == [], f"Content-Security-Policy violations: {watch.csp}"
+        assert watch.missing == [], f"requests that failed: {watch.missing}"
 
 
 @pytest.fixture
