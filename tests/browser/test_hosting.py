@@ -36,6 +36,7 @@ def program(name: str) -> str:
         pytest.fail(f"{name} is not installed; `make test` installs it")
     return found
 
+
 # What the server must send for each kind of file the tool needs.
 EXPECTED_TYPES = {
     "index.html": "text/html",
