@@ -102,7 +102,13 @@ def content_security_policy(html: str) -> str:
     )
 
 
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def add_csp(html: str) -> str:
+    # The i18n plugin runs a second build whose hook pass sees pages the first one already did:
+    # one policy per page, however often this runs.
+    html = CSP_META.sub("", html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
     # Right after the charset, before any script or style it must govern.
     if '<meta charset="utf-8">' in html:

@@ -35,7 +35,7 @@ def pages() -> list[str]:
 def test_every_site_page(page: Page, site_url: str, path: str) -> None:
     page.goto(site_url + (path + "/" if path else ""))
     if page.locator("#kk-app").count():
-        wait_until_ready(page)
+        expect(page.get_by_role("button", name=re.compile(r"^Open (een bestand|a file) "))).to_be_enabled(timeout=60_000)
     assert violations(page) == []
 
 
