@@ -27,7 +27,7 @@ $(WHEEL): requirements.lock | $(VENV)/.installed
 # (hosting/) the IT page documents.
 SYSTEM_PACKAGES := chromium nginx-light apache2
 system:
-	@export PATH="$$PATH:/usr/sbin"; command -v chromium && command -v nginx && command -v apache2 >/dev/null || { \
+	@export PATH="$$PATH:/usr/sbin"; command -v chromium >/dev/null && command -v nginx >/dev/null && command -v apache2 >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }
 

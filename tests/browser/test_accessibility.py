@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from .test_map_flow import fill_three
-from .tool import go_to_step, open_tool, the_map, wait_until_ready
+from .tool import go_to_step, open_tool, the_map
 
 AXE = Axe()
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
