@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build serve test lint typecheck unit browser system clean
+.PHONY: setup build serve test lint typecheck unit browser bench system clean
 
 setup: $(VENV)/.installed node_modules/.installed $(WHEEL)
 
@@ -52,6 +52,10 @@ browser: build system
 
 test: build system lint typecheck
 	$(PY) -m pytest tests
+
+# Speed next to the bare Pyodide floor; prints a table and writes bench/bench.{nl,en}.md for the site.
+bench: build system
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

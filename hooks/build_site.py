@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "py"))
 
 from kenniskring.i18n import language  # noqa: E402
-from kenniskring.markup import tool_markup  # noqa: E402
+from kenniskring.markup import tool_markup, update_banner  # noqa: E402
 
 MARKER = "<!-- kenniskring:tool -->"
 EXAMPLES = {"nl": "voorbeeld.json", "en": "example.json"}
@@ -55,6 +55,8 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
         "files": {f"{runtime}{WHEEL}": "./*", f"{runtime}{zip_name}": "./*"},
     }
     return (
+        # First the last saved picture (a few lines, no Python), then the runtime that takes over.
+        f'<script src="{prefix}assets/preview.js"></script>'
         f'<link rel="stylesheet" href="{runtime}pyscript/core.css">'
         f'<script type="module" src="{runtime}pyscript/core.js"></script>'
         f'<script type="py" src="{runtime}main.py" config=\'{json.dumps(config)}\'></script>'
@@ -62,9 +64,10 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    lang = language(page.meta.get("lang") or config["theme"]["language"])
+    html = update_banner(lang) + html
     if MARKER not in html:
         return html
-    lang = language(page.meta.get("lang") or config["theme"]["language"])
     prefix = "../" * page.url.count("/")
     zip_name, _ = app_zip()
     example = f"{prefix}assets/examples/{EXAMPLES[lang]}"
@@ -158,6 +161,26 @@ def on_post_build(config: Any) -> None:
         html = without_alternates(relative_language_links(page.read_text(encoding="utf-8"), prefix))
         page.write_text(add_csp(name_search_dialog(html)), encoding="utf-8")
     copy_runtime(config)
+    write_service_worker(site)
+
+
+def write_service_worker(site: Path) -> None:
+    """sw.js with the list of every file of this build and a version that changes with any of them."""
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != "sw.js")
+    digest = hashlib.sha256()
+    addresses = []
+    for path in files:
+        relative = path.relative_to(site).as_posix()
+        digest.update(relative.encode() + b"\0" + path.read_bytes())
+        if relative == "index.html":
+            addresses.append("./")
+        elif relative.endswith("/index.html"):
+            addresses.append(relative.removesuffix("index.html"))  # pages are asked for by folder
+        else:
+            addresses.append(relative)
+    template = (ROOT / "hooks" / "sw.js").read_text(encoding="utf-8")
+    script = template.replace("__VERSION__", digest.hexdigest()[:16]).replace("__FILES__", json.dumps(addresses))
+    (site / "sw.js").write_text(script, encoding="utf-8")
 
 
 def copy_runtime(config: Any) -> None:

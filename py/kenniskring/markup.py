@@ -265,3 +265,11 @@ def tool_markup(lang: str, example_url: str = "") -> str:
   <section id="kk-print" class="kk-print" aria-hidden="true"></section>
 </div>
 """
+
+
+def update_banner(lang: str) -> str:
+    """Shown by assets/offline.js when a new version of the site is ready to take over."""
+    return (
+        f'<div id="kk-update" class="kk-update" role="status" hidden><span>{escape(t(lang, "update.available"))}</span> '
+        f'<button type="button" class="md-button md-button--primary">{escape(t(lang, "update.reload"))}</button></div>'
+    )

@@ -67,6 +67,7 @@ from .messages import file_error_message, file_error_reason
 from .model import NetworkMap, PersonKind, Perspective, Question, new_action_id, new_contact_id
 from .observations import suggest
 from .persistence import StorageFull, StorageUnavailable
+from .preview import PREVIEW_KEY, Preview, preview_to_text
 from .render import View, contact_facts, picture_size, render, view_map
 from .report import (
     actions_html,
@@ -126,6 +127,7 @@ class App:
         self.editing_action: str | None = None
         self.drag: Drag | None = None
         self.geometry: Layout = layout(first)
+        self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
         self.save_timer: Any = None
         self.typing: str | None = None  # the text field whose keystrokes are one undo step
         self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
@@ -226,7 +228,11 @@ class App:
         for radio in document.querySelectorAll('input[name="kk-perspective"]'):
             radio.disabled = False
         self.refresh_undo_buttons()
+        element("kk-map").removeAttribute("data-preview")
         element("kk-app").dataset.state = "ready"
+        window.performance.mark("kk-ready")
+        document.dispatchEvent(window.CustomEvent.new("kk-ready"))  # assets/offline.js waits for it
+        self.store_preview()
         query = window.URLSearchParams.new(window.location.search)
         if query.has("voorbeeld") or query.has("example"):
             asyncio.ensure_future(self.open_example())
@@ -292,6 +298,11 @@ class App:
 
     # -- drawing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
+        window.performance.mark("kk-redraw-start")
+        self.redraw()
+        window.performance.measure("kk-redraw", "kk-redraw-start")  # read by `make bench`
+
+    def redraw(self) -> None:
         m = self.map
         self.draw_map()
         self.render_table(m)
@@ -318,7 +329,28 @@ class App:
 
     def draw_map(self) -> None:
         self.geometry = layout(view_map(self.map, self.view))
-        element("kk-map").innerHTML = render(self.map, self.lang, self.view, self.geometry)
+        svg = render(self.map, self.lang, self.view, self.geometry)
+        element("kk-map").innerHTML = svg
+        if self.view is View.CURRENT and self.drag is None:
+            self.current_picture = (self.map, svg)
+
+    def store_preview(self) -> None:
+        """Keep the saved map's picture for the next visit's first second (see ``preview``)."""
+        entry = self.index.entry(self.map_id)
+        if entry is None:
+            return
+        m = self.synced
+        if self.current_picture is not None and self.current_picture[0] is m:
+            svg = self.current_picture[1]
+        else:
+            svg = render(m, self.lang, View.CURRENT, layout(view_map(m, View.CURRENT)))
+        text = preview_to_text(Preview(self.map_id, entry.updated, self.lang, svg))
+        if self.storage.get(PREVIEW_KEY) == text:
+            return
+        try:
+            self.storage.set(PREVIEW_KEY, text)
+        except (StorageFull, StorageUnavailable):
+            self.storage.remove(PREVIEW_KEY)  # a missing picture is fine; a stale one is not
 
     def refresh_undo_buttons(self) -> None:
         element("kk-undo").disabled = not self.history.can_undo
@@ -667,6 +699,7 @@ class App:
             self.synced = self.map
             element("kk-storage-banner").hidden = True
             self.draw_maplist()
+            self.store_preview()
         except (StorageFull, StorageUnavailable) as problem:
             # Keep working in memory; the banner offers the download, so nothing is lost.
             key = "msg.storage_full" if isinstance(problem, StorageFull) else "msg.storage_unavailable"
@@ -710,6 +743,7 @@ class App:
         self.step = 2 if m.contacts else 1
         self.refresh()
         self.show_step()
+        self.store_preview()
 
     def title_of(self, map_id: str) -> str:
         entry = self.index.entry(map_id)

@@ -69,8 +69,15 @@ def new_context(browser: Browser, site_url: str) -> Iterator[object]:
     """Make fresh browser profiles (own storage, own downloads); each one is watched."""
     made: list[tuple[BrowserContext, Watch]] = []
 
-    def make() -> tuple[BrowserContext, Watch]:
-        ctx = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    def make(service_workers: str = "block") -> tuple[BrowserContext, Watch]:
+        # Service workers (offline use) are allowed only where a test is about them: elsewhere the
+        # background precache of the runtime would only make the other tests slower.
+        ctx = browser.new_context(
+            accept_downloads=True,
+            viewport={"width": 1400, "height": 1000},
+            locale="nl-NL",
+            service_workers=service_workers,  # type: ignore[arg-type]
+        )
         watch = Watch(site_url)
         ctx.on("request", lambda r: watch.requests.append(r.url))
         ctx.on("weberror", lambda e: watch.errors.append(str(e.error)))

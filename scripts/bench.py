@@ -1,0 +1,247 @@
+"""``make bench``: how fast the tool opens and redraws, next to the bare Pyodide floor.
+
+Serves a copy of the built ``site/`` on localhost, plus a floor page that only does
+``loadPyodide()`` from the same vendored Pyodide and runs ``1+1``. In one run, alternating floor and
+tool, ``--rounds`` times each, in real headless Chromium:
+
+- cold: a fresh browser profile, time until ready (the floor: Python answered; the tool: the page's
+  ``kk-ready`` mark, set when the map is interactive), and the bytes transferred, by file;
+- warm: a reload of the same profile, with a saved map of 50 people; for the tool also the first
+  picture (``kk-first-picture``: the saved map on screen before Python is up);
+- redraw: edit → map redrawn (``kk-redraw``, measured in the page) for 10 … 1000 people.
+
+Prints medians with the spread (min–max), and writes the tables to ``bench/bench.{nl,en}.md``,
+which the performance page of the site includes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "py")]
+
+from kenniskring.fileformat import dumps  # noqa: E402
+from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Ring  # noqa: E402
+
+from scripts.serve import start  # noqa: E402
+
+CHROMIUM = os.environ.get("KENNISKRING_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SIZES = (10, 50, 200, 500, 1000)
+TIMEOUT_MS = 180_000
+FLOOR = """<!doctype html><meta charset="utf-8"><title>Pyodide floor</title>
+<script type="module">
+import { loadPyodide } from "./runtime/pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: "./runtime/pyodide/" });
+py.runPython("1+1");
+performance.mark("kk-ready");
+</script>"""
+OUT = ROOT / "bench"  # outside docs/, so MkDocs does not make pages of them; the site includes them
+
+
+def people(n: int) -> NetworkMap:
+    rings, kinds, forms = list(Ring), list(PersonKind), list(KnowledgeForm)
+    contacts = tuple(
+        Contact(f"c{i}", f"Persoon {i}", rings[i % 3], kinds[(i // 3) % 3], None, (forms[i % 3],), "") for i in range(n)
+    )
+    return NetworkMap(change=f"Benchmark {n}", contacts=contacts)
+
+
+def mark(page: Page, name: str) -> float:
+    page.wait_for_function(f"performance.getEntriesByName('{name}').length > 0", timeout=TIMEOUT_MS)
+    return float(page.evaluate(f"performance.getEntriesByName('{name}')[0].startTime")) / 1000
+
+
+def import_map(page: Page, path: Path, n: int) -> None:
+    page.set_input_files("#kk-import", str(path))
+    page.wait_for_function(f"document.querySelectorAll('#kk-map .kk-node').length === {n}", timeout=TIMEOUT_MS)
+
+
+def one_round(
+    browser: Browser, base: str, kind: str, files: dict[int, Path], into: dict[str, list[float]], sizes: dict[str, int]
+) -> None:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    got: dict[str, int] = {}
+
+    def count(request: Any) -> None:
+        s = request.sizes()
+        got[request.url.removeprefix(base)] = s["responseBodySize"] + s["responseHeadersSize"]
+
+    ctx.on("requestfinished", count)
+    page = ctx.new_page()
+    url = base + ("floor.html" if kind == "floor" else "tool/")
+    page.goto(url)
+    into[f"{kind} cold"].append(mark(page, "kk-ready"))
+    sizes.update({f"{kind}:{k}": v for k, v in got.items()})
+    into[f"{kind} cold bytes"].append(sum(got.values()))
+    if kind == "tool":
+        import_map(page, files[50], 50)
+        page.wait_for_timeout(800)  # the debounced save, then the reload below flushes anyway
+    page.reload()
+    into[f"{kind} warm"].append(mark(page, "kk-ready"))
+    if kind == "tool":
+        into["tool first picture (return visit)"].append(mark(page, "kk-first-picture"))
+    ctx.close()
+
+
+def redraws(browser: Browser, base: str, files: dict[int, Path], rounds: int) -> dict[int, list[float]]:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    page.goto(base + "tool/")
+    mark(page, "kk-ready")
+    out: dict[int, list[float]] = {}
+    for n in SIZES:
+        import_map(page, files[n], n)
+        times = []
+        for _ in range(rounds):
+            page.keyboard.press("Control+z")
+            page.wait_for_function(f"document.querySelectorAll('#kk-map .kk-node').length !== {n}")
+            page.evaluate("performance.clearMeasures('kk-redraw')")
+            page.keyboard.press("Control+Shift+z")
+            page.wait_for_function(f"document.querySelectorAll('#kk-map .kk-node').length === {n}")
+            times.append(float(page.evaluate("performance.getEntriesByName('kk-redraw').at(-1).duration")))
+        out[n] = times
+    ctx.close()
+    return out
+
+
+def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
+    v = [x * scale for x in values]
+    digits = 2 if unit == "s" else 1
+    return f"{statistics.median(v):.{digits}f} {unit} ({min(v):.{digits}f}–{max(v):.{digits}f})"
+
+
+def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dict[str, int], rounds: int) -> dict[str, str]:
+    floor_cold, floor_warm = statistics.median(t["floor cold"]), statistics.median(t["floor warm"])
+    tool_cold, tool_warm = statistics.median(t["tool cold"]), statistics.median(t["tool warm"])
+    bytes_floor, bytes_tool = statistics.median(t["floor cold bytes"]), statistics.median(t["tool cold bytes"])
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Chromium headless, localhost"
+    when = datetime.date.today().isoformat()
+    heaviest = sorted(((v, k.split(":", 1)[1]) for k, v in sizes.items() if k.startswith("tool:")), reverse=True)[:8]
+    words = {
+        "nl": {
+            "head": f"Gemeten op {when} ({machine}), {rounds} keer per meting, afwisselend; mediaan met (kleinste–grootste).",
+            "what": "Meting",
+            "value": "Waarde",
+            "ratio": "t.o.v. de ondergrens",
+            "floor_cold": "Ondergrens (alleen Pyodide), koud",
+            "floor_warm": "Ondergrens (alleen Pyodide), warm",
+            "tool_cold": "Tool klaar voor gebruik, koud",
+            "tool_warm": "Tool klaar voor gebruik, warm",
+            "first": "Eerste beeld van de bewaarde kaart (terugkerend bezoek)",
+            "bytes_floor": "Overgedragen, koud: ondergrens",
+            "bytes_tool": "Overgedragen, koud: tool",
+            "people": "Mensen op de kaart",
+            "redraw": "Wijziging → kaart opnieuw getekend",
+            "file": "Grootste bestanden (tool, koud)",
+            "size": "Grootte",
+        },
+        "en": {
+            "head": f"Measured on {when} ({machine}), {rounds} times each, alternating; median with (min–max).",
+            "what": "Measure",
+            "value": "Value",
+            "ratio": "vs the floor",
+            "floor_cold": "Floor (Pyodide only), cold",
+            "floor_warm": "Floor (Pyodide only), warm",
+            "tool_cold": "Tool ready to use, cold",
+            "tool_warm": "Tool ready to use, warm",
+            "first": "First picture of the saved map (return visit)",
+            "bytes_floor": "Transferred, cold: floor",
+            "bytes_tool": "Transferred, cold: tool",
+            "people": "People on the map",
+            "redraw": "Edit → map redrawn",
+            "file": "Largest files (tool, cold)",
+            "size": "Size",
+        },
+    }
+    out = {}
+    for lang, w in words.items():
+        rows = [
+            w["head"],
+            "",
+            f"| {w['what']} | {w['value']} | {w['ratio']} |",
+            "|---|---|---|",
+            f"| {w['floor_cold']} | {spread(t['floor cold'])} | 1.00 |",
+            f"| {w['tool_cold']} | {spread(t['tool cold'])} | {tool_cold / floor_cold:.2f} |",
+            f"| {w['floor_warm']} | {spread(t['floor warm'])} | 1.00 |",
+            f"| {w['tool_warm']} | {spread(t['tool warm'])} | {tool_warm / floor_warm:.2f} |",
+            f"| {w['first']} | {spread(t['tool first picture (return visit)'])} | |",
+            f"| {w['bytes_floor']} | {bytes_floor / 1e6:.2f} MB | 1.00 |",
+            f"| {w['bytes_tool']} | {bytes_tool / 1e6:.2f} MB | {bytes_tool / bytes_floor:.2f} |",
+            "",
+            f"| {w['people']} | {w['redraw']} |",
+            "|---|---|",
+            *(f"| {n} | {spread(redraw[n], 'ms')} |" for n in SIZES),
+            "",
+            f"| {w['file']} | {w['size']} |",
+            "|---|---|",
+            *(f"| `{name}` | {size / 1e6:.2f} MB |" for size, name in heaviest),
+        ]
+        out[lang] = "\n".join(rows) + "\n"
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true", help="print only; leave bench/ alone")
+    args = parser.parse_args()
+    if not (ROOT / "site" / "runtime").is_dir():
+        raise SystemExit("site/ is not built: run `make build` first (make bench does)")
+    work = Path(tempfile.mkdtemp(prefix="kenniskring-bench-"))
+    try:
+        shutil.copytree(ROOT / "site", work / "site")
+        (work / "site" / "floor.html").write_text(FLOOR, encoding="utf-8")
+        files = {}
+        for n in SIZES:
+            files[n] = work / f"people-{n}.json"
+            files[n].write_text(dumps(people(n)), encoding="utf-8")
+        server = start(work / "site")
+        base = f"http://127.0.0.1:{server.server_port}/"
+        timings: dict[str, list[float]] = defaultdict(list)
+        sizes: dict[str, int] = {}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for r in range(args.rounds):
+                for kind in ("floor", "tool") if r % 2 == 0 else ("tool", "floor"):
+                    one_round(browser, base, kind, files, timings, sizes)
+                print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
+            redraw = redraws(browser, base, files, args.rounds)
+            browser.close()
+        server.shutdown()
+        out = tables(timings, redraw, sizes, args.rounds)
+        print(out["en"])
+        print(json.dumps({k: [round(x, 4) for x in v] for k, v in timings.items()}), file=sys.stderr)
+        if not args.no_write:
+            OUT.mkdir(parents=True, exist_ok=True)
+            for lang, text in out.items():
+                (OUT / f"bench.{lang}.md").write_text(text, encoding="utf-8")
+            print(f"written: {OUT.relative_to(ROOT)}/bench.{{nl,en}}.md", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

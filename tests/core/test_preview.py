@@ -1,0 +1,37 @@
+"""The stored first picture: written by the app, read back only when it is exactly what was written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kenniskring.preview import PREVIEW_KEY, Preview, preview_from_text, preview_to_text
+from kenniskring.render import View, render
+
+from .factories import sample_map
+
+
+def test_round_trip_keeps_the_svg_byte_for_byte() -> None:
+    svg = render(sample_map(), "nl", View.CURRENT)
+    record = Preview("m1", "2026-11-24T10:00:00+00:00", "nl", svg)
+    assert preview_from_text(preview_to_text(record)) == record
+
+
+def test_key_is_in_the_apps_namespace() -> None:
+    assert PREVIEW_KEY == "kenniskring:preview"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "not json",
+        "[]",
+        json.dumps({"v": 2, "map": "m", "updated": "u", "lang": "nl", "svg": "<svg/>"}),
+        json.dumps({"v": 1, "map": "m", "updated": "u", "lang": "nl"}),
+        json.dumps({"v": 1, "map": 3, "updated": "u", "lang": "nl", "svg": "<svg/>"}),
+    ],
+)
+def test_anything_else_is_no_preview(text: str | None) -> None:
+    assert preview_from_text(text) is None
