@@ -298,9 +298,12 @@ class App:
 
     # -- drawing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        window.performance.mark("kk-redraw-start")
+        performance = window.performance
+        performance.clearMarks("kk-redraw-start")  # one of each at a time: no growing timeline
+        performance.clearMeasures("kk-redraw")
+        performance.mark("kk-redraw-start")
         self.redraw()
-        window.performance.measure("kk-redraw", "kk-redraw-start")  # read by `make bench`
+        performance.measure("kk-redraw", "kk-redraw-start")  # read by `make bench`
 
     def redraw(self) -> None:
         m = self.map
