@@ -37,18 +37,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 from kenniskring.fileformat import dumps  # noqa: E402
 from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Ring  # noqa: E402
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import start  # noqa: E402
 
-CHROMIUM = os.environ.get("KENNISKRING_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SIZES = (10, 50, 200, 500, 1000)
 TIMEOUT_MS = 180_000
 FLOOR = """<!doctype html><meta charset="utf-8"><title>Pyodide floor</title>
@@ -223,7 +214,7 @@ def main() -> None:
         timings: dict[str, list[float]] = defaultdict(list)
         sizes: dict[str, int] = {}
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for r in range(args.rounds):
                 for kind in ("floor", "tool") if r % 2 == 0 else ("tool", "floor"):
                     one_round(browser, base, kind, files, timings, sizes)

@@ -23,6 +23,20 @@ def offline_ready(page: Page) -> None:
     page.evaluate("navigator.serviceWorker.ready")
 
 
+def first_visit_with_anna(new_context: object, url: str) -> tuple[BrowserContext, Page]:
+    """A first visit with service workers allowed: the offline copy is complete, Anna is on the map."""
+    ctx, watch = new_context(service_workers="allow")  # type: ignore[operator]
+    assert isinstance(ctx, BrowserContext)
+    watch.origin = url
+    page = ctx.new_page()
+    page.goto(url + "tool/")
+    wait_until_ready(page)
+    offline_ready(page)
+    go_to_step(page, "Mensen en ringen")
+    add_person(page, "Anna", "wekelijks", "collega eigen team", ["ervaringskennis"])
+    return ctx, page
+
+
 def test_the_saved_map_shows_before_python_is_up(page: Page, site_url: str) -> None:
     page.goto(site_url + "tool/")
     wait_until_ready(page)
@@ -76,15 +90,7 @@ def own_server(tmp_path: Path) -> Iterator[tuple[str, Path, object]]:
 
 def test_after_one_visit_the_tool_works_with_the_server_gone(new_context: object, own_server: tuple[str, Path, object]) -> None:
     url, _root, server = own_server
-    ctx, watch = new_context(service_workers="allow")  # type: ignore[operator]
-    assert isinstance(ctx, BrowserContext)
-    watch.origin = url
-    page = ctx.new_page()
-    page.goto(url + "tool/")
-    wait_until_ready(page)
-    offline_ready(page)
-    go_to_step(page, "Mensen en ringen")
-    add_person(page, "Anna", "wekelijks", "collega eigen team", ["ervaringskennis"])
+    ctx, page = first_visit_with_anna(new_context, url)
 
     server.shutdown()  # type: ignore[attr-defined]
     server.server_close()  # type: ignore[attr-defined]
@@ -101,15 +107,7 @@ def test_after_one_visit_the_tool_works_with_the_server_gone(new_context: object
 
 def test_a_new_version_is_announced_and_taken_only_when_chosen(new_context: object, own_server: tuple[str, Path, object]) -> None:
     url, root, _server = own_server
-    ctx, watch = new_context(service_workers="allow")  # type: ignore[operator]
-    assert isinstance(ctx, BrowserContext)
-    watch.origin = url
-    page = ctx.new_page()
-    page.goto(url + "tool/")
-    wait_until_ready(page)
-    offline_ready(page)
-    go_to_step(page, "Mensen en ringen")
-    add_person(page, "Anna", "wekelijks", "collega eigen team", [])
+    _ctx, page = first_visit_with_anna(new_context, url)
     expect(page.get_by_text("Er is een nieuwe versie van Kenniskring beschikbaar.")).to_be_hidden()
 
     # A new build is put on the server: another version, and a page that says so.
