@@ -21,11 +21,16 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "py"))
+sys.path.insert(0, str(ROOT))
 
 from kenniskring.i18n import language  # noqa: E402
-from kenniskring.markup import tool_markup, update_banner  # noqa: E402
+from kenniskring.markup import offline_download_link, tool_markup, update_banner  # noqa: E402
+
+from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
 
 MARKER = "<!-- kenniskring:tool -->"
+DOWNLOAD_MARKER = "<!-- kenniskring:offline-download -->"
+SIZE_PLACEHOLDER = "__KENNISKRING_OFFLINE_SIZE__"  # known once the offline copy is written
 EXAMPLES = {"nl": "voorbeeld.json", "en": "example.json"}
 NODE = ROOT / "node_modules"
 PYSCRIPT_DIST = NODE / "@pyscript" / "core" / "dist"
@@ -66,12 +71,17 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     lang = language(page.meta.get("lang") or config["theme"]["language"])
     html = update_banner(lang) + html
+    prefix = "../" * page.url.count("/")
+    html = html.replace(DOWNLOAD_MARKER, offline_download(lang, prefix))
     if MARKER not in html:
         return html
-    prefix = "../" * page.url.count("/")
     zip_name, _ = app_zip()
     example = f"{prefix}assets/examples/{EXAMPLES[lang]}"
     return html.replace(MARKER, tool_markup(lang, example) + runtime_tags(prefix, zip_name))
+
+
+def offline_download(lang: str, prefix: str) -> str:
+    return offline_download_link(lang, f"{prefix}{OFFLINE_PATH}", SIZE_PLACEHOLDER)
 
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -156,17 +166,33 @@ def on_post_build(config: Any) -> None:
     # Sitemaps need the site's absolute address, which a folder copied to any server cannot know.
     for sitemap in ("sitemap.xml", "sitemap.xml.gz"):
         (site / sitemap).unlink(missing_ok=True)
+    copy_runtime(config)
+    size = write_offline_copy(site)
     for page in site.rglob("*.html"):
+        if page == site / OFFLINE_PATH:
+            continue
         prefix = "../" * (len(page.relative_to(site).parts) - 1)
         html = without_alternates(relative_language_links(page.read_text(encoding="utf-8"), prefix))
+        html = html.replace(SIZE_PLACEHOLDER, f"{size / 1_000_000:.0f}")
         page.write_text(add_csp(name_search_dialog(html)), encoding="utf-8")
-    copy_runtime(config)
     write_service_worker(site)
+
+
+def write_offline_copy(site: Path) -> int:
+    """The whole tool in one HTML file (hooks/offline_copy.py); returns its size in bytes."""
+    zip_name, data = app_zip()
+    target = site / OFFLINE_PATH
+    target.parent.mkdir(exist_ok=True)
+    text = offline_html(site, zip_name, data, WHEEL_PATH, ROOT / "py" / "main.py").encode("utf-8")
+    target.write_bytes(text)
+    return len(text)
 
 
 def write_service_worker(site: Path) -> None:
     """sw.js with the list of every file of this build and a version that changes with any of them."""
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != "sw.js")
+    # Not the offline copy: it is the same tool again in one large file, for downloading.
+    offline = site / OFFLINE_PATH
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != "sw.js" and p != offline)
     digest = hashlib.sha256()
     addresses = []
     for path in files:

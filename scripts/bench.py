@@ -8,6 +8,7 @@ tool, ``--rounds`` times each, in real headless Chromium:
   ``kk-ready`` mark, set when the map is interactive), and the bytes transferred, by file;
 - warm: a reload of the same profile, with a saved map of 50 people; for the tool also the first
   picture (``kk-first-picture``: the saved map on screen before Python is up);
+- the offline copy (one HTML file, opened from disk): cold and warm, time until ready;
 - redraw: edit → map redrawn (``kk-redraw``, measured in the page) for 10 … 1000 people.
 
 Prints medians with the spread (min–max), and writes the tables to ``bench/bench.{nl,en}.md``,
@@ -37,6 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "py")]
 from kenniskring.fileformat import dumps  # noqa: E402
 from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Ring  # noqa: E402
 
+from hooks.offline_copy import OFFLINE_PATH  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import start  # noqa: E402
 
@@ -71,7 +73,7 @@ def import_map(page: Page, path: Path, n: int) -> None:
 
 
 def one_round(
-    browser: Browser, base: str, kind: str, files: dict[int, Path], into: dict[str, list[float]], sizes: dict[str, int]
+    browser: Browser, base: str, url: str, kind: str, files: dict[int, Path], into: dict[str, list[float]], sizes: dict[str, int]
 ) -> None:
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     got: dict[str, int] = {}
@@ -82,7 +84,6 @@ def one_round(
 
     ctx.on("requestfinished", count)
     page = ctx.new_page()
-    url = base + ("floor.html" if kind == "floor" else "tool/")
     page.goto(url)
     into[f"{kind} cold"].append(mark(page, "kk-ready"))
     sizes.update({f"{kind}:{k}": v for k, v in got.items()})
@@ -141,6 +142,8 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             "floor_warm": "Ondergrens (alleen Pyodide), warm",
             "tool_cold": "Tool klaar voor gebruik, koud",
             "tool_warm": "Tool klaar voor gebruik, warm",
+            "copy_cold": "Offline versie (één bestand, van schijf) klaar, koud",
+            "copy_warm": "Offline versie (één bestand, van schijf) klaar, warm",
             "first": "Eerste beeld van de bewaarde kaart (terugkerend bezoek)",
             "bytes_floor": "Overgedragen, koud: ondergrens",
             "bytes_tool": "Overgedragen, koud: tool",
@@ -158,6 +161,8 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             "floor_warm": "Floor (Pyodide only), warm",
             "tool_cold": "Tool ready to use, cold",
             "tool_warm": "Tool ready to use, warm",
+            "copy_cold": "Offline copy (one file, from disk) ready, cold",
+            "copy_warm": "Offline copy (one file, from disk) ready, warm",
             "first": "First picture of the saved map (return visit)",
             "bytes_floor": "Transferred, cold: floor",
             "bytes_tool": "Transferred, cold: tool",
@@ -178,6 +183,8 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             f"| {w['tool_cold']} | {spread(t['tool cold'])} | {tool_cold / floor_cold:.2f} |",
             f"| {w['floor_warm']} | {spread(t['floor warm'])} | 1.00 |",
             f"| {w['tool_warm']} | {spread(t['tool warm'])} | {tool_warm / floor_warm:.2f} |",
+            f"| {w['copy_cold']} | {spread(t['copy cold'])} | {statistics.median(t['copy cold']) / floor_cold:.2f} |",
+            f"| {w['copy_warm']} | {spread(t['copy warm'])} | {statistics.median(t['copy warm']) / floor_warm:.2f} |",
             f"| {w['first']} | {spread(t['tool first picture (return visit)'])} | |",
             f"| {w['bytes_floor']} | {bytes_floor / 1e6:.2f} MB | 1.00 |",
             f"| {w['bytes_tool']} | {bytes_tool / 1e6:.2f} MB | {bytes_tool / bytes_floor:.2f} |",
@@ -215,9 +222,10 @@ def main() -> None:
         sizes: dict[str, int] = {}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            urls = {"floor": base + "floor.html", "tool": base + "tool/", "copy": (work / "site" / OFFLINE_PATH).as_uri()}
             for r in range(args.rounds):
-                for kind in ("floor", "tool") if r % 2 == 0 else ("tool", "floor"):
-                    one_round(browser, base, kind, files, timings, sizes)
+                for kind in ("floor", "tool", "copy") if r % 2 == 0 else ("copy", "tool", "floor"):
+                    one_round(browser, base, urls[kind], kind, files, timings, sizes)
                 print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
             redraw = redraws(browser, base, files, args.rounds)
             browser.close()

@@ -273,3 +273,21 @@ def update_banner(lang: str) -> str:
         f'<div id="kk-update" class="kk-update" role="status" hidden><span>{escape(t(lang, "update.available"))}</span> '
         f'<button type="button" class="md-button md-button--primary">{escape(t(lang, "update.reload"))}</button></div>'
     )
+
+
+def offline_header(lang: str, other: str) -> str:
+    """The top of the offline copy (one HTML file): what it is, where the data stays, the example, the language."""
+    return (
+        f'<header class="kk-offline-header"><h1>{escape(t(lang, "offline.title"))}</h1>'
+        f"<p>{escape(t(lang, 'offline.intro'))}</p>"
+        f'<p class="kk-offline-links"><a href="?{"voorbeeld" if lang == "nl" else "example"}">{escape(t(lang, "offline.example"))}</a> '
+        f'<button type="button" id="kk-offline-language" class="md-button" data-language="{other}" lang="{other}" '
+        f'aria-label="{escape(t(lang, "offline.language.label"))}">{escape(t(lang, "offline.language"))}</button></p>'
+        "</header>"
+    )
+
+
+def offline_download_link(lang: str, href: str, size_mb: str) -> str:
+    """The site's link to the offline copy; ``download`` makes the browser save it rather than open it."""
+    text = escape(t(lang, "offline.download", size=size_mb))
+    return f'<p><a class="md-button kk-download" href="{escape(href)}" download>{text}</a></p>'
