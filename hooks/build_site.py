@@ -2,19 +2,23 @@
 
 The tool page holds a marker; this hook swaps it for the markup (from the translation catalogue)
 and the PyScript tags, with paths relative to the page so the site works from any sub-folder.
-After the build, PyScript, Pyodide, the svgwrite wheel and the app's Python (one zip, named by
-its content hash so a new version is never half-cached) are copied under ``site/runtime/``.
+After the build, PyScript, Pyodide and the app's Python with svgwrite (one zip with ready bytecode,
+named by its content hash so a new version is never half-cached) are copied under ``site/runtime/``.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import inspect
 import io
 import json
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -41,24 +45,91 @@ WHEEL_PATH = ROOT / ".cache" / "wheels" / WHEEL
 APP_SOURCE = ROOT / "py" / "kenniskring"
 
 
+PYTHON_CACHE = ROOT / ".cache" / "python"
+# svgwrite imports urllib.request at start-up for one function Kenniskring never calls (it would
+# fetch a font from Google). In the browser that import alone takes about 0.2 s of every start, so
+# the copy the site serves imports it when that function is called instead. Nothing else changes.
+SVGWRITE_PATCH = (
+    "svgwrite/container.py",
+    "from urllib.request import urlopen",
+    "def urlopen(*args, **kwargs):  # Kenniskring: imported when used, not at start-up\n"
+    "    from urllib.request import urlopen as _urlopen\n"
+    "    return _urlopen(*args, **kwargs)",
+)
+
+
+def patched(name: str, data: bytes) -> bytes:
+    path, old, new = SVGWRITE_PATCH
+    if name != path:
+        return data
+    text = data.decode("utf-8")
+    if text.count(old) != 1:
+        raise SystemExit(f"{path}: the line Kenniskring changes is not there (a new svgwrite?): check SVGWRITE_PATCH")
+    return text.replace(old, new).encode("utf-8")
+
+
+@functools.cache
 def app_zip() -> tuple[str, bytes]:
-    """The package as a zip with a fixed timestamp, so the same source gives the same bytes and name."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(APP_SOURCE.glob("*.py")):
-            info = zipfile.ZipInfo(f"kenniskring/{path.name}", date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
-    data = buffer.getvalue()
+    """The app's package and svgwrite (from its pinned wheel) as one zip of bytecode, compiled by
+    Pyodide itself (hooks/precompile.mjs). The page puts the zip on ``sys.path`` as it is (main.py):
+    nothing to unpack, nothing to compile. Fixed timestamps and hash-based bytecode: the same sources
+    give the same bytes and the same name. Kept in .cache/python/ by a hash of its inputs."""
+    sources = {f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py"))}
+    with zipfile.ZipFile(WHEEL_PATH) as wheel:
+        sources |= {name: patched(name, wheel.read(name)) for name in sorted(wheel.namelist()) if not name.endswith("/RECORD")}
+    key = hashlib.sha256((PYODIDE_DIR / "package.json").read_bytes() + (ROOT / "hooks" / "precompile.mjs").read_bytes())
+    key.update(inspect.getsource(app_zip).encode())  # how the zip is made is part of what it is
+    for name, data in sources.items():
+        key.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    cached = PYTHON_CACHE / f"{key.hexdigest()[:24]}.zip"
+    if not cached.exists():
+        with tempfile.TemporaryDirectory() as folder:
+            for name, data in sources.items():
+                (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+                (Path(folder) / name).write_bytes(data)
+            subprocess.run(["node", str(ROOT / "hooks" / "precompile.mjs"), folder], check=True, cwd=ROOT)
+            # Bytecode instead of source (it is what runs), and the licence and metadata of svgwrite.
+            files = sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".py")
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in files:
+                    info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    archive.writestr(info, path.read_bytes())
+        PYTHON_CACHE.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(buffer.getvalue())
+    data = cached.read_bytes()
     return f"kenniskring-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+PYTHON_ZIP = "kenniskring.zip"  # the name main.py puts on sys.path
+
+
+def python_config(runtime: str, zip_name: str) -> dict[str, Any]:
+    """What PyScript loads besides Pyodide: the app's zip, saved where main.py looks for it."""
+    return {"files": {f"{runtime}{zip_name}": f"./{PYTHON_ZIP}"}}
+
+
+def preload_tags(prefix: str, zip_name: str) -> str:
+    """Start every download Python's start needs at once, instead of one after the other as
+    PyScript and Pyodide discover them (each module is only found when the one before it has run)."""
+    runtime = f"{prefix}runtime/"
+    core = sorted(p.name for p in PYSCRIPT_DIST.glob("core-*.js"))
+    modules = [f"{runtime}pyscript/{name}" for name in core] + [
+        f"{runtime}pyodide/pyodide.mjs",
+        f"{runtime}pyodide/pyodide.asm.mjs",
+    ]
+    # Not the WebAssembly and the standard library: in our measurements preloading those two large
+    # files did not make the start faster (they compete with the scripts); Pyodide asks for them itself.
+    fetched = [f"{runtime}pyodide/pyodide-lock.json", f"{runtime}{zip_name}"]
+    return "".join(f'<link rel="modulepreload" href="{url}">' for url in modules) + "".join(
+        f'<link rel="preload" href="{url}" as="fetch" crossorigin>' for url in fetched
+    )
 
 
 def runtime_tags(prefix: str, zip_name: str) -> str:
     runtime = f"{prefix}runtime/"
-    config = {
-        "interpreter": f"{runtime}pyodide/pyodide.mjs",
-        "files": {f"{runtime}{WHEEL}": "./*", f"{runtime}{zip_name}": "./*"},
-    }
+    config = {"interpreter": f"{runtime}pyodide/pyodide.mjs", **python_config(runtime, zip_name)}
     return (
         # First the last saved picture (a few lines, no Python), then the runtime that takes over.
         f'<script src="{prefix}assets/preview.js"></script>'
@@ -77,7 +148,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return html
     zip_name, _ = app_zip()
     example = f"{prefix}assets/examples/{EXAMPLES[lang]}"
-    return html.replace(MARKER, tool_markup(lang, example) + runtime_tags(prefix, zip_name))
+    return html.replace(MARKER, preload_tags(prefix, zip_name) + tool_markup(lang, example) + runtime_tags(prefix, zip_name))
 
 
 def offline_download(lang: str, prefix: str) -> str:
@@ -183,7 +254,7 @@ def write_offline_copy(site: Path) -> int:
     zip_name, data = app_zip()
     target = site / OFFLINE_PATH
     target.parent.mkdir(exist_ok=True)
-    text = offline_html(site, zip_name, data, WHEEL_PATH, ROOT / "py" / "main.py").encode("utf-8")
+    text = offline_html(site, zip_name, data, python_config("runtime/", zip_name), ROOT / "py" / "main.py").encode("utf-8")
     target.write_bytes(text)
     return len(text)
 
@@ -223,7 +294,6 @@ def copy_runtime(config: Any) -> None:
             shutil.copy2(path, runtime / "pyscript" / path.name)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_DIR / name, runtime / "pyodide" / name)
-    shutil.copy2(WHEEL_PATH, runtime / WHEEL)
     zip_name, data = app_zip()
     (runtime / zip_name).write_bytes(data)
     shutil.copy2(ROOT / "py" / "main.py", runtime / "main.py")

@@ -2,7 +2,7 @@
 
 A page opened from disk (file://) may not fetch() its neighbours or load module scripts from them,
 so this file has no neighbours: PyScript (bundled into one module with esbuild), Pyodide, the
-standard library, the svgwrite wheel, the app's Python and the worked examples are carried inside
+standard library, the app's Python (with svgwrite) and the worked examples are carried inside
 it as base64, the larger ones gzip-compressed. ``offline_loader.js`` answers the runtime's fetch()
 calls from them. The file is made from the same files as the site, on every build.
 
@@ -20,6 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from kenniskring.i18n import t
 from kenniskring.markup import offline_header, tool_markup
@@ -85,8 +86,9 @@ def content_security_policy(scripts: list[str], style: str) -> str:
     )
 
 
-def offline_html(site: Path, app_zip_name: str, app_zip: bytes, wheel: Path, main_py: Path) -> str:
-    """The offline copy's text, from the built site (its styles and scripts) and the runtime's files."""
+def offline_html(site: Path, app_zip_name: str, app_zip: bytes, python: dict[str, Any], main_py: Path) -> str:
+    """The offline copy's text, from the built site (its styles and scripts) and the runtime's files;
+    ``python`` is the site's PyScript configuration for the app (the files it loads)."""
     styles = sorted((site / "assets" / "stylesheets").glob("*.min.css"), key=lambda p: not p.name.startswith("main."))
     style = "\n".join(
         [*(p.read_text(encoding="utf-8") for p in styles), (site / "assets" / "kenniskring.css").read_text(encoding="utf-8")]
@@ -103,7 +105,6 @@ def offline_html(site: Path, app_zip_name: str, app_zip: bytes, wheel: Path, mai
         ),
         Carried(f"{runtime}pyodide/pyodide-lock.json", "application/json", (PYODIDE_DIR / "pyodide-lock.json").read_bytes()),
         Carried(f"{runtime}pyscript.js", "text/javascript", pyscript_bundle()),
-        Carried(f"{runtime}{wheel.name}", "application/zip", wheel.read_bytes(), False),
         Carried(f"{runtime}{app_zip_name}", "application/zip", app_zip, False),
         Carried(f"{runtime}main.py", "text/plain", main_py.read_bytes()),
         *(
@@ -118,7 +119,7 @@ def offline_html(site: Path, app_zip_name: str, app_zip: bytes, wheel: Path, mai
         "indexURL": f"{runtime}pyodide/",
         "interpreter": f"./{runtime}pyodide/kenniskring-pyodide.mjs",
         "main": f"{runtime}main.py",
-        "files": {f"{runtime}{wheel.name}": "./*", f"{runtime}{app_zip_name}": "./*"},
+        "python": python,
     }
     templates = "".join(
         f'<template id="kk-offline-{lang}" data-title="{escape(t(lang, "offline.title"))}">'

@@ -85,7 +85,7 @@
     var py = document.createElement("script");
     py.type = "py";
     py.src = config.main;
-    py.setAttribute("config", JSON.stringify({ interpreter: config.interpreter, files: config.files }));
+    py.setAttribute("config", JSON.stringify(Object.assign({ interpreter: config.interpreter }, config.python)));
     document.body.appendChild(py);
     var core = document.createElement("script");
     core.type = "module";

@@ -1,5 +1,14 @@
-"""Entry point PyScript runs on the tool page."""
+"""Entry point PyScript runs on the tool page.
 
-from kenniskring.shell import start
+The app's Python and svgwrite come as one zip of bytecode (hooks/build_site.py, ``app_zip``), which
+the page's config saves as ``kenniskring.zip``; Python imports straight from it.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.abspath("kenniskring.zip"))
+
+from kenniskring.shell import start  # noqa: E402
 
 app = start()

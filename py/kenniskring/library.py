@@ -10,12 +10,11 @@ from the maps themselves.
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .fileformat import FileError, dumps, from_document, loads, to_document
-from .model import NetworkMap
+from .model import NetworkMap, random_hex
 from .persistence import KEY_PREFIX, Storage, StorageFull, StorageUnavailable
 
 INDEX_KEY = KEY_PREFIX + "index"
@@ -28,7 +27,7 @@ BACKUP_TYPE = "kenniskring-backup"
 
 
 def new_map_id() -> str:
-    return "m" + secrets.token_hex(6)
+    return "m" + random_hex(6)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ and lets the shell compare old and new without copying.
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -77,9 +77,15 @@ MAX_ANSWER = 4000
 MAX_ACTION = 300
 
 
+def random_hex(n: int) -> str:
+    """``n`` random bytes as hex, from the system's source of randomness: what ``secrets.token_hex``
+    does, without importing ``secrets`` (which loads ``hmac``: a tenth of a second of the browser's start)."""
+    return os.urandom(n).hex()
+
+
 def new_contact_id() -> str:
     """A short random id; unique enough for a map of people, and never derived from a name."""
-    return "c" + secrets.token_hex(6)
+    return "c" + random_hex(6)
 
 
 def canonical_knowledge(forms: object) -> tuple[KnowledgeForm, ...]:
@@ -186,15 +192,20 @@ class NetworkMap:
 
 
 def new_action_id() -> str:
-    return "a" + secrets.token_hex(6)
+    return "a" + random_hex(6)
 
 
 def current_map(m: NetworkMap) -> NetworkMap:
     """Only the people in the network now, in their current rings, without the desired situation."""
-    return NetworkMap(m.change, m.perspective, tuple(replace(c, desired_ring=None) for c in m.current))
+    # Most people have no desired ring: they are kept as they are (a redraw makes this map every time).
+    people = tuple(c if c.desired_ring is None else replace(c, desired_ring=None) for c in m.current)
+    return NetworkMap(m.change, m.perspective, people)
 
 
 def desired_map(m: NetworkMap) -> NetworkMap:
     """The desired situation as a map of its own: everyone in their desired ring, wishes made real."""
-    people = tuple(replace(c, ring=c.planned_ring, desired_ring=None, wished=False) for c in m.contacts)
+    people = tuple(
+        c if c.desired_ring is None and not c.wished else replace(c, ring=c.planned_ring, desired_ring=None, wished=False)
+        for c in m.contacts
+    )
     return NetworkMap(m.change, m.perspective, people)

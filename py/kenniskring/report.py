@@ -12,7 +12,7 @@ from .i18n import long_date, t
 from .library import Index
 from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, NetworkMap, Perspective, current_map
 from .observations import compare, observe, say, suggest
-from .render import map_title
+from .render import contact_facts, map_title
 
 
 def observations_html(m: NetworkMap, lang: str) -> str:
@@ -98,6 +98,19 @@ def actions_html(m: NetworkMap, lang: str) -> str:
             "</li>"
         )
     return f'<ul class="kk-actions">{"".join(items)}</ul>'
+
+
+def contact_rows_html(m: NetworkMap, lang: str) -> str:
+    """The rows of the table under the map: each person's ring, kind and knowledge in words, and a
+    button to edit them (the table says what the map shows by colour and shape)."""
+    edit = escape(t(lang, "list.edit"))
+    return "".join(
+        f'<tr><th scope="row">{escape(c.name)}</th>'
+        + "".join(f"<td>{escape(fact)}</td>" for fact in contact_facts(c, lang))
+        + f'<td><button type="button" class="md-button kk-small" data-id="{escape(c.id)}" '
+        f'aria-label="{escape(t(lang, "list.edit.label", name=c.name))}">{edit}</button></td></tr>'
+        for c in m.contacts
+    )
 
 
 def people_choices_html(m: NetworkMap, lang: str, chosen: tuple[str, ...] = ()) -> str:

@@ -68,10 +68,11 @@ from .model import NetworkMap, PersonKind, Perspective, Question, new_action_id,
 from .observations import suggest
 from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
-from .render import View, contact_facts, picture_size, render, view_map
+from .render import View, picture_size, render, view_map
 from .report import (
     actions_html,
     composition_html,
+    contact_rows_html,
     figures_html,
     maps_html,
     observations_html,
@@ -128,6 +129,7 @@ class App:
         self.drag: Drag | None = None
         self.geometry: Layout = layout(first)
         self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
+        self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
         self.save_timer: Any = None
         self.typing: str | None = None  # the text field whose keystrokes are one undo step
         self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
@@ -284,6 +286,7 @@ class App:
                 element("kk-step-text").textContent = button.dataset.text
             else:
                 button.removeAttribute("aria-current")
+        self.draw_panels()
         for panel in document.querySelectorAll(".kk-panel"):
             panel.hidden = str(self.step) not in str(panel.dataset.steps).split()
         element("kk-prev").hidden = self.step == 1
@@ -317,13 +320,22 @@ class App:
         for area in document.querySelectorAll("textarea[data-question]"):
             answer = m.answer(Question(area.dataset.question))
             self.sync_field(area, answer.current if area.dataset.side == "current" else answer.desired)
+        self.draw_panels()
+        self.draw_maplist()
+
+    def draw_panels(self) -> None:
+        """The reflection (step 5) and action (step 6) panels, drawn when they are on screen: an edit
+        in step 2 shows on the map without waiting for figures that nobody sees yet."""
+        m = self.map
+        if self.step < 5 or self.panels_drawn is m:
+            return
         element("kk-observations").innerHTML = observations_html(m, self.lang)
         element("kk-figures").innerHTML = figures_html(m, self.lang) + composition_html(m, self.lang)
         element("kk-suggestions").innerHTML = suggestions_html(m, self.lang)
         element("kk-actions").innerHTML = actions_html(m, self.lang)
         chosen = checked_values("kk-action-person")
         element("kk-action-people").innerHTML = people_choices_html(m, self.lang, chosen)
-        self.draw_maplist()
+        self.panels_drawn = m
 
     def draw_maplist(self) -> None:
         element("kk-maplist").innerHTML = maps_html(self.index, self.map_id, self.lang, set_aside_keys(self.storage))
@@ -365,28 +377,7 @@ class App:
             field.value = value
 
     def render_table(self, m: NetworkMap) -> None:
-        body = element("kk-list")
-        body.replaceChildren()
-        for c in m.contacts:
-            row = document.createElement("tr")
-            name = document.createElement("th")
-            name.scope = "row"
-            name.textContent = c.name
-            row.appendChild(name)
-            for text in contact_facts(c, self.lang):
-                cell = document.createElement("td")
-                cell.textContent = text
-                row.appendChild(cell)
-            cell = document.createElement("td")
-            button = document.createElement("button")
-            button.type = "button"
-            button.className = "md-button kk-small"
-            button.dataset.id = c.id
-            button.textContent = t(self.lang, "list.edit")
-            button.setAttribute("aria-label", t(self.lang, "list.edit.label", name=c.name))
-            cell.appendChild(button)
-            row.appendChild(cell)
-            body.appendChild(row)
+        element("kk-list").innerHTML = contact_rows_html(m, self.lang)  # one change to the page, not one per cell
         count = t(self.lang, "list.count", count=len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
         element("kk-count").textContent = count
 

@@ -45,7 +45,6 @@ EXPECTED_TYPES = {
     "runtime/pyodide/pyodide.mjs": "text/javascript",
     "runtime/pyodide/python_stdlib.zip": "application/zip",
     "runtime/pyodide/pyodide-lock.json": "application/json",
-    "runtime/svgwrite-1.4.3-py3-none-any.whl": "application/zip",
     "runtime/main.py": "text/plain",
 }
 

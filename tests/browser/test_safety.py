@@ -73,7 +73,7 @@ def test_two_tabs_on_one_map_keep_each_others_edits(watched: tuple[BrowserContex
 
     add_person(first, "Uit tab een", "wekelijks", "collega eigen team", [])
     go_to_step(second, "Mensen en ringen")
-    add_person(second, "Uit tab twee", "minder dan maandelijks", "buiten de organisatie", [])
+    add_person(second, "Uit tab twee", "minder dan maandelijks", "buiten de organisatie", [], announced=False)
     second.get_by_role("button", name="Teamleider bewerken").click()
     second.get_by_role("radio", name="wekelijks", exact=True).check()
     second.get_by_role("button", name="Wijzigingen opslaan").click()

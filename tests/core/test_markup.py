@@ -61,3 +61,20 @@ def test_no_inline_styles_or_scripts() -> None:
 def test_the_stylesheet_uses_the_same_knowledge_colours_as_the_map() -> None:
     for form, colour in KNOWLEDGE_COLOUR.items():
         assert f".kk-chip-{form.value} {{ background: {colour}; }}" in CSS
+
+
+def test_the_offline_copy_says_what_it_is_and_offers_the_other_language() -> None:
+    from kenniskring.markup import offline_download_link, offline_header
+
+    nl = offline_header("nl", "en")
+    assert "<h1>Kenniskring (offline versie)</h1>" in nl
+    assert "deze browser op deze computer" in nl
+    assert 'href="?voorbeeld"' in nl
+    assert 'data-language="en" lang="en" aria-label="Switch to English">English</button>' in nl
+    en = offline_header("en", "nl")
+    assert 'href="?example"' in en and 'aria-label="Overschakelen naar Nederlands">Nederlands</button>' in en
+    link = offline_download_link("nl", "../download/kenniskring.html", "9")
+    assert link == (
+        '<p><a class="md-button kk-download" href="../download/kenniskring.html" download>'
+        "Download de offline versie (één HTML-bestand, 9 MB)</a></p>"
+    )

@@ -211,3 +211,36 @@ def test_graphics_stand_out_from_what_they_are_drawn_on() -> None:
         assert contrast(POSTIT_EDGE, fill) >= 3 or contrast(POSTIT_FILL, fill) >= 3, fill  # a note's outline
     assert contrast(INK, POSTIT_FILL) >= 4.5 and contrast(INK, WISHED_FILL) >= 4.5  # names and icons
     assert contrast("#ffffff", CENTRE_FILL) >= 4.5  # the centre's text
+
+
+def test_a_redraw_reuses_the_notes_of_people_who_did_not_change() -> None:
+    from dataclasses import replace
+
+    from kenniskring.render import _note
+
+    m = sample_map()
+    render(m, "nl")
+    before = _note.cache_info()
+    anna = m.contacts[0]
+    changed = replace(m, contacts=(replace(anna, name="Anna"), *m.contacts[1:]))
+    reused = render(changed, "nl")
+    after = _note.cache_info()
+    assert after.misses - before.misses == 1  # only Anna's note is drawn again
+    assert after.hits - before.hits == len(m.contacts) - 1
+    # ...and the picture is the one a fresh drawing gives: the name changed, the rest did not.
+    _note.cache_clear()
+    assert render(changed, "nl") == reused
+    root = parse(reused)
+    texts = {n.get("data-id"): node_texts(n) for n in nodes(root)}
+    assert texts["a"][0] == "Anna"
+    assert texts["b"][0] == "Lector"
+
+
+def test_a_note_is_the_same_drawn_fresh_or_reused() -> None:
+    from kenniskring.render import _note
+
+    m = sample_map()
+    _note.cache_clear()
+    fresh = render(m, "nl")
+    assert render(m, "nl") == fresh
+    assert render(m, "en") != fresh  # the language is part of a note (its tooltip, its letters)

@@ -64,7 +64,6 @@ def test_it_carries_the_same_runtime_and_python_as_the_site(copy: Carried) -> No
         "runtime/pyodide/pyodide.asm.wasm",
         "runtime/pyodide/python_stdlib.zip",
         "runtime/pyodide/pyodide-lock.json",
-        "runtime/svgwrite-1.4.3-py3-none-any.whl",
         "runtime/main.py",
         app,
     } <= shared

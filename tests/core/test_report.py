@@ -1,0 +1,52 @@
+from html.parser import HTMLParser
+
+from kenniskring.report import contact_rows_html
+
+from .factories import person, sample_map
+
+
+class Rows(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.buttons: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        if tag == "button":
+            self.buttons.append(dict(attrs))
+
+    def handle_data(self, data: str) -> None:
+        if self.rows and data.strip():
+            self.rows[-1].append(data)
+
+
+def parsed(html: str) -> Rows:
+    rows = Rows()
+    rows.feed(html)
+    return rows
+
+
+def test_a_row_per_person_with_the_map_in_words_and_an_edit_button() -> None:
+    rows = parsed(contact_rows_html(sample_map(), "nl"))
+    assert rows.rows[0] == [
+        "Anna de Vries",
+        "wekelijks",
+        "collega eigen team",
+        "professionele kennis, ervaringskennis",
+        "Bewerken",
+    ]
+    assert rows.rows[1][:3] == ["Lector", "minstens maandelijks", "buiten de organisatie (onderzoeker)"]
+    assert [b["data-id"] for b in rows.buttons] == ["a", "b", "c"]
+    assert rows.buttons[0]["aria-label"] == "Anna de Vries bewerken"
+
+
+def test_names_stay_text() -> None:
+    m = sample_map()
+    hostile = person("x", '<img src=x onerror="alert(1)">')
+    html = contact_rows_html(type(m)(contacts=(hostile,)), "en")
+    assert "<img" not in html
+    rows = parsed(html)
+    assert rows.rows[0][0] == '<img src=x onerror="alert(1)">'
+    assert rows.buttons[0]["aria-label"] == 'Edit <img src=x onerror="alert(1)">'
