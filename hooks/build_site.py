@@ -110,11 +110,23 @@ def python_config(runtime: str, zip_name: str) -> dict[str, Any]:
     return {"files": {f"{runtime}{zip_name}": f"./{PYTHON_ZIP}"}}
 
 
+PYSCRIPT_START = (
+    "core-*.js",
+    "deprecations-manager-*.js",
+    "donkey-*.js",
+    "error-*.js",
+    "py-editor-*.js",
+    "py-game-*.js",
+    "py-terminal-*.js",
+)
+
+
 def preload_tags(prefix: str, zip_name: str) -> str:
     """Start every download Python's start needs at once, instead of one after the other as
     PyScript and Pyodide discover them (each module is only found when the one before it has run)."""
     runtime = f"{prefix}runtime/"
-    core = sorted(p.name for p in PYSCRIPT_DIST.glob("core-*.js"))
+    # PyScript's core, and the plugins it imports before it starts Pyodide (it loads them all).
+    core = sorted(p.name for pattern in PYSCRIPT_START for p in PYSCRIPT_DIST.glob(pattern))
     modules = [f"{runtime}pyscript/{name}" for name in core] + [
         f"{runtime}pyodide/pyodide.mjs",
         f"{runtime}pyodide/pyodide.asm.mjs",
@@ -133,7 +145,6 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
     return (
         # First the last saved picture (a few lines, no Python), then the runtime that takes over.
         f'<script src="{prefix}assets/preview.js"></script>'
-        f'<link rel="stylesheet" href="{runtime}pyscript/core.css">'
         f'<script type="module" src="{runtime}pyscript/core.js"></script>'
         f'<script type="py" src="{runtime}main.py" config=\'{json.dumps(config)}\'></script>'
     )

@@ -2,7 +2,8 @@
 
 Serves a copy of the built ``site/`` on localhost, plus a floor page that only does
 ``loadPyodide()`` from the same vendored Pyodide and runs ``1+1``. In one run, alternating floor and
-tool, ``--rounds`` times each, in real headless Chromium:
+tool, ``--rounds`` times each, in real headless Chromium (service workers blocked, as the floor
+page has none: the offline cache would add its own downloads to "cold" and serve "warm"):
 
 - cold: a fresh browser profile, time until ready (the floor: Python answered; the tool: the page's
   ``kk-ready`` mark, set when the map is interactive), and the bytes transferred, by file;
@@ -75,7 +76,7 @@ def import_map(page: Page, path: Path, n: int) -> None:
 def one_round(
     browser: Browser, base: str, url: str, kind: str, files: dict[int, Path], into: dict[str, list[float]], sizes: dict[str, int]
 ) -> None:
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
     got: dict[str, int] = {}
 
     def count(request: Any) -> None:
@@ -99,7 +100,7 @@ def one_round(
 
 
 def redraws(browser: Browser, base: str, files: dict[int, Path], rounds: int) -> dict[int, list[float]]:
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
     page = ctx.new_page()
     page.goto(base + "tool/")
     mark(page, "kk-ready")
