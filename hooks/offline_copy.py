@@ -122,7 +122,8 @@ def offline_html(site: Path, app_zip_name: str, app_zip: bytes, python: dict[str
         "python": python,
     }
     templates = "".join(
-        f'<template id="kk-offline-{lang}" data-title="{escape(t(lang, "offline.title"))}">'
+        f'<template id="kk-offline-{lang}" data-title="{escape(t(lang, "offline.title"))}" '
+        f'data-unsupported="{escape(t(lang, "offline.unsupported"))}">'
         + '<div class="md-typeset">'
         + offline_header(lang, other)
         + "<main>"

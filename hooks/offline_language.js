@@ -17,6 +17,7 @@
   var template = document.getElementById("kk-offline-" + lang);
   document.documentElement.lang = lang;
   document.title = template.dataset.title;
+  document.getElementById("kk-offline-root").dataset.unsupported = template.dataset.unsupported;
   document.getElementById("kk-offline-root").replaceChildren(template.content.cloneNode(true));
   document.getElementById("kk-offline-language").addEventListener("click", function (event) {
     try {

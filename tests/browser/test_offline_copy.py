@@ -105,3 +105,12 @@ def test_the_tool_page_offers_the_copy_for_download(page: Page, site_url: str) -
         link.click()
     assert download.value.suggested_filename == "kenniskring.html"
     assert download.value.path().read_bytes() == COPY.read_bytes()
+
+
+def test_a_browser_that_cannot_run_the_copy_says_so(disk: Disk) -> None:
+    disk.context.add_init_script("delete window.DecompressionStream")  # as in a browser from before 2023
+    page = disk.page()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Deze browser kan de offline versie niet starten. Open het bestand in een recente Chrome, Edge, Firefox of Safari. "
+        "Er is niets van je gegevens verloren gegaan."
+    )
