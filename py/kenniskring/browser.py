@@ -1,10 +1,12 @@
 """Small adapters to the browser: localStorage as ``persistence.Storage``, downloads, events.
 
-Imported only by ``shell``; nothing here knows about maps.
+Imported only by the shell modules (``shell``, ``shell_maps``, ``shell_files``); nothing here knows
+about maps.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -122,3 +124,13 @@ def download_png(filename: str, svg: str, width: float, height: float, scale: fl
 
     image.addEventListener("load", create_once_callable(drawn))
     image.src = url
+
+
+def now_stamp() -> str:
+    """This moment, as stored in the maps' index (UTC, to the second)."""
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+def today() -> str:
+    """Today's date, for file names and the poster."""
+    return datetime.date.today().isoformat()

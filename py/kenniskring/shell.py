@@ -1,19 +1,20 @@
 """The browser shell: reads events, calls the pure core, writes the DOM, localStorage and downloads.
 
-This module and ``browser`` are the only ones that import ``pyscript``/``js``; they hold no rules
-of their own. Browser tests (tests/browser) cover them, in real Chromium.
+This module, ``shell_maps`` (the list of maps), ``shell_files`` (downloads, opening a file,
+printing) and ``browser`` are the only ones that import ``pyscript``/``js`` (tests/core/
+test_architecture.py checks it); they hold no rules of their own. Browser tests (tests/browser)
+cover them, in real Chromium.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime
 import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pyodide.ffi import create_once_callable
+from pyodide.ffi import JsException, create_once_callable
 from pyscript import document, window
 
 from .browser import (
@@ -22,10 +23,9 @@ from .browser import (
     attr,
     checked_value,
     checked_values,
-    download_png,
-    download_text,
     element,
     js_object,
+    now_stamp,
     set_checked,
 )
 from .edits import (
@@ -36,7 +36,6 @@ from .edits import (
     MoveContact,
     RemoveAction,
     RemoveContact,
-    ReplaceMap,
     SetAnswer,
     SetChange,
     SetDesiredRing,
@@ -44,23 +43,18 @@ from .edits import (
     UpdateAction,
     UpdateContact,
 )
-from .fileformat import FileError, dumps, export_filename, loads
+from .fileformat import FileError, loads
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
 from .i18n import language, t
 from .layout import Layout, layout
 from .library import (
     MAP_PREFIX,
     Index,
-    backup_text,
     create_map,
-    delete_map,
-    load_map,
     open_library,
     read_index,
-    restore_backup,
     save_map,
     set_aside_keys,
-    undelete_map,
 )
 from .merge import merge
 from .messages import file_error_message, file_error_reason
@@ -68,7 +62,7 @@ from .model import NetworkMap, PersonKind, Perspective, Question, new_action_id,
 from .observations import suggest
 from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
-from .render import View, picture_size, render, view_map
+from .render import View, render, view_map
 from .report import (
     actions_html,
     composition_html,
@@ -77,10 +71,11 @@ from .report import (
     maps_html,
     observations_html,
     people_choices_html,
-    print_html,
     suggestions_html,
 )
-from .svgfile import embed, read_map_file
+from .shell_files import Files
+from .shell_maps import MapsPanel
+from .svgfile import read_map_file
 
 SAVE_DELAY_MS = 300
 PROJECTOR_KEY = "kenniskring:ui:projector"
@@ -97,14 +92,6 @@ class Drag:
     grab_dx: float
     grab_dy: float
     moved: bool = False
-
-
-def now_stamp() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-
-
-def today() -> str:
-    return datetime.date.today().isoformat()
 
 
 class App:
@@ -132,7 +119,8 @@ class App:
         self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
         self.save_timer: Any = None
         self.typing: str | None = None  # the text field whose keystrokes are one undo step
-        self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
+        self.files = Files(self)
+        self.maps = MapsPanel(self)
         for reason in problems:
             self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
@@ -152,6 +140,8 @@ class App:
     # -- start -----------------------------------------------------------------------------------
     def start(self) -> None:
         on = self.events.on
+        self.files.wire()
+        self.maps.wire()
         on(element("kk-change"), "focus", lambda _e: self.begin_typing())
         on(element("kk-change"), "input", self.on_change_typed)
         for radio in document.querySelectorAll('input[name="kk-perspective"]'):
@@ -170,13 +160,6 @@ class App:
         on(element("kk-add-wished"), "click", lambda _e: self.start_wished_contact())
         on(element("kk-undo"), "click", lambda _e: self.undo())
         on(element("kk-redo"), "click", lambda _e: self.redo())
-        on(element("kk-export"), "click", lambda _e: self.export_json())
-        on(element("kk-export-svg"), "click", lambda _e: self.export_svg())
-        on(element("kk-export-png"), "click", lambda _e: self.export_png())
-        on(element("kk-print-button"), "click", lambda _e: self.print_poster())
-        on(window, "beforeprint", lambda _e: self.fill_print())
-        on(element("kk-import-button"), "click", lambda _e: element("kk-import").click())
-        on(element("kk-import"), "change", self.on_import)
         on(element("kk-list"), "click", self.on_list_click)
         for area in document.querySelectorAll("textarea[data-question]"):
             on(area, "focus", lambda _e: self.begin_typing())
@@ -194,16 +177,6 @@ class App:
         on(document, "keydown", self.on_keydown)
         on(window, "pagehide", lambda _e: self.flush_save())
         on(window, "storage", self.on_storage)
-        on(element("kk-new-map"), "click", lambda _e: self.new_map())
-        on(element("kk-maplist"), "click", self.on_maplist_click)
-        on(element("kk-confirm-yes"), "click", lambda _e: element("kk-confirm").close("yes"))
-        on(element("kk-confirm-no"), "click", lambda _e: element("kk-confirm").close("no"))
-        on(element("kk-confirm"), "close", self.on_confirm_closed)
-        on(element("kk-undelete"), "click", lambda _e: self.undelete())
-        on(element("kk-backup"), "click", lambda _e: self.download_backup())
-        on(element("kk-restore-button"), "click", lambda _e: element("kk-restore").click())
-        on(element("kk-restore"), "change", self.on_restore)
-        on(element("kk-storage-download"), "click", lambda _e: self.export_json())
         on(
             element("kk-projector"),
             "click",
@@ -245,9 +218,16 @@ class App:
         url = attr(element("kk-app"), "data-example")
         if not url:
             return
-        response = await window.fetch(url)
         try:
-            example = read_map_file(str(await response.text()))
+            response = await window.fetch(url)
+            text = str(await response.text()) if response.ok else None
+        except JsException:  # no network and no offline copy of the site: nothing changes
+            text = None
+        if text is None:
+            self.error(t(self.lang, "msg.example_failed"))
+            return
+        try:
+            example = read_map_file(text)
             self.flush_save()
             self.index, map_id = create_map(self.storage, now_stamp(), example)
         except FileError as problem:
@@ -738,176 +718,6 @@ class App:
         self.refresh()
         self.show_step()
         self.store_preview()
-
-    def title_of(self, map_id: str) -> str:
-        entry = self.index.entry(map_id)
-        return (entry.title.strip() if entry else "") or t(self.lang, "maps.untitled")
-
-    def new_map(self) -> None:
-        self.flush_save()
-        try:
-            self.index, map_id = create_map(self.storage, now_stamp())
-        except (StorageFull, StorageUnavailable):
-            self.error(t(self.lang, "msg.storage_full"))
-            return
-        self.switch_to(map_id, NetworkMap())
-        self.status(t(self.lang, "msg.map_new"))
-
-    def on_maplist_click(self, event: Any) -> None:
-        target = event.target.closest("button")
-        if not target:
-            return
-        open_id, duplicate_id = attr(target, "data-open-map"), attr(target, "data-duplicate-map")
-        delete_id, raw_key = attr(target, "data-delete-map"), attr(target, "data-raw")
-        if open_id:
-            self.flush_save()
-            index, m, aside = load_map(self.storage, open_id, now_stamp())
-            self.index = index
-            if m is None:
-                reason = file_error_reason(aside.problem, self.lang) if aside else ""
-                self.error(t(self.lang, "msg.map_set_aside", reason=reason))
-                self.draw_maplist()
-                return
-            self.switch_to(open_id, m)
-            self.status(t(self.lang, "msg.map_opened", title=self.title_of(self.map_id)))
-        elif duplicate_id:
-            self.flush_save()
-            source = duplicate_id
-            _, m, _ = (None, self.map, None) if source == self.map_id else load_map(self.storage, source, now_stamp())
-            if m is None:
-                self.draw_maplist()
-                return
-            copy = replace(m, change=t(self.lang, "maps.copy_of", title=m.change.strip() or t(self.lang, "maps.untitled")))
-            try:
-                self.index, map_id = create_map(self.storage, now_stamp(), copy)
-            except (StorageFull, StorageUnavailable):
-                self.error(t(self.lang, "msg.storage_full"))
-                return
-            self.switch_to(map_id, copy)
-            self.status(t(self.lang, "msg.map_duplicated", title=copy.change))
-        elif delete_id:
-            dialog = element("kk-confirm")
-            dialog.setAttribute("data-map-id", delete_id)
-            text = element("kk-confirm-text")
-            text.textContent = str(text.dataset.template).replace("{title}", self.title_of(delete_id))
-            dialog.showModal()
-        elif raw_key:
-            key = raw_key
-            download_text(key.replace(":", "-") + ".txt", self.storage.get(key) or "", "text/plain")
-
-    def on_confirm_closed(self, _event: Any) -> None:
-        dialog = element("kk-confirm")
-        map_id = attr(dialog, "data-map-id") or ""
-        if dialog.returnValue != "yes" or not map_id:
-            return
-        title = self.title_of(map_id)
-        self.flush_save()
-        self.index = delete_map(self.storage, map_id)
-        self.deleted = (map_id, title)
-        element("kk-undelete-text").textContent = t(self.lang, "msg.map_deleted", title=title)
-        element("kk-undelete-row").hidden = False
-        if map_id == self.map_id:
-            rest = sorted(self.index.entries, key=lambda e: e.updated, reverse=True)
-            opened = load_map(self.storage, rest[0].id, now_stamp()) if rest else None
-            if opened and opened[1] is not None:
-                self.index = opened[0]
-                self.switch_to(rest[0].id, opened[1])
-            else:
-                self.index, new_id = create_map(self.storage, now_stamp())
-                self.switch_to(new_id, NetworkMap())
-        self.draw_maplist()
-        element("kk-undelete").focus()
-
-    def undelete(self) -> None:
-        if self.deleted is None:
-            return
-        map_id, title = self.deleted
-        self.index = undelete_map(self.storage, map_id, now_stamp())
-        self.deleted = None
-        element("kk-undelete-row").hidden = True
-        self.draw_maplist()
-        self.status(t(self.lang, "msg.map_undeleted", title=title))
-
-    def download_backup(self) -> None:
-        self.flush_save()
-        filename = export_filename("kenniskring-back-up", today())
-        download_text(filename, backup_text(self.storage, now_stamp()), "application/json")
-        self.status(t(self.lang, "msg.backup_saved", file=filename, count=len(self.index.entries)))
-
-    async def on_restore(self, event: Any) -> None:
-        files = event.target.files
-        if not files or files.length == 0:
-            return
-        file = files.item(0)
-        event.target.value = ""
-        self.flush_save()
-        try:
-            restored = restore_backup(self.storage, str(await file.text()), now_stamp())
-        except FileError as problem:
-            self.error(file_error_message(problem, file.name, self.lang))
-            return
-        self.index = restored.index
-        message = t(self.lang, "msg.backup_restored", file=file.name, count=len(restored.added))
-        if restored.problems:
-            listed = "; ".join(
-                t(self.lang, "msg.backup_problem", n=n, reason=file_error_reason(p, self.lang)) for n, p in restored.problems
-            )
-            self.error(message + " " + t(self.lang, "msg.backup_problems", problems=listed))
-        else:
-            self.status(message)
-        if restored.added:
-            _, m, _ = load_map(self.storage, restored.added[0], now_stamp())
-            if m is not None:
-                self.switch_to(restored.added[0], m)
-        self.draw_maplist()
-
-    # -- files -----------------------------------------------------------------------------------
-    def export_json(self) -> None:
-        filename = export_filename(self.map.change, today())
-        download_text(filename, dumps(self.map, exported_at=now_stamp()), "application/json")
-        self.status(t(self.lang, "msg.exported", file=filename))
-
-    def export_view(self) -> View:
-        return self.view if self.map.has_desired else View.CURRENT
-
-    def export_svg(self) -> None:
-        filename = export_filename(self.map.change, today(), "svg")
-        svg = render(self.map, self.lang, self.export_view(), prefix="kkx", standalone=True)
-        download_text(filename, embed(svg, self.map, now_stamp()), "image/svg+xml")
-        self.status(t(self.lang, "msg.exported", file=filename))
-
-    def export_png(self) -> None:
-        filename = export_filename(self.map.change, today(), "png")
-        view = self.export_view()
-        geometry = layout(view_map(self.map, view))
-        width, height = picture_size(self.map, view, geometry)
-        download_png(filename, render(self.map, self.lang, view, geometry, prefix="kkx", standalone=True), width, height)
-        self.status(t(self.lang, "msg.exported", file=filename))
-
-    def fill_print(self) -> None:
-        view = View.BOTH if self.map.has_desired else View.CURRENT
-        svg = render(self.map, self.lang, view, prefix="kkp")
-        element("kk-print").innerHTML = print_html(self.map, self.lang, today(), svg)
-
-    def print_poster(self) -> None:
-        self.fill_print()
-        window.print()
-
-    async def on_import(self, event: Any) -> None:
-        files = event.target.files
-        if not files or files.length == 0:
-            return
-        file = files.item(0)
-        event.target.value = ""  # the same file can be chosen again
-        try:
-            new_map = read_map_file(str(await file.text()))
-        except FileError as problem:
-            self.error(file_error_message(problem, file.name, self.lang))
-            return
-        self.reset_form()
-        self.reset_action_form()
-        self.commit(ReplaceMap(new_map))
-        self.status(t(self.lang, "msg.imported", file=file.name, count=len(new_map.contacts)))
 
 
 def start() -> App:

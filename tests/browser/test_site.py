@@ -77,6 +77,18 @@ def test_the_example_opens_in_one_click_next_to_the_users_own_map(page: Page, si
     expect(node(page, "Mijn collega")).to_have_count(1)
 
 
+def test_an_example_that_cannot_be_fetched_changes_nothing(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tool/")
+    wait_until_ready(page)
+    go_to_step(page, "Mensen en ringen")
+    add_person(page, "Mijn collega", "wekelijks", "collega eigen team", ["professionele kennis"])
+    page.route(re.compile(r"/assets/examples/voorbeeld\.json$"), lambda route: route.abort("internetdisconnected"))
+    page.goto(site_url + "tool/?voorbeeld")
+    expect(page.get_by_role("alert")).to_contain_text("Het voorbeeld kon niet worden geladen.", timeout=READY_TIMEOUT_MS)
+    expect(node(page, "Mijn collega")).to_have_count(1)
+    expect(page.get_by_text(re.compile(r"Mijn kaarten in deze browser \(1\)"))).to_be_visible()
+
+
 def test_the_tool_speaks_english_on_the_english_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "en/tool/")
     expect(page.get_by_role("button", name="Open a file (.json or .svg)")).to_be_enabled(timeout=READY_TIMEOUT_MS)

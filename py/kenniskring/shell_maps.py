@@ -1,0 +1,167 @@
+"""The browser shell for "My maps in this browser": open, copy, delete (with undo), back-up, restore.
+
+Part of the shell (see ``shell``): it reads events and the DOM, asks ``library`` what to store, and
+hands the map to show to the app (``App.switch_to``). No rules of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .browser import attr, download_text, element, now_stamp, today
+from .fileformat import FileError, export_filename
+from .i18n import t
+from .library import backup_text, create_map, delete_map, load_map, restore_backup, undelete_map
+from .messages import file_error_message, file_error_reason
+from .model import NetworkMap
+from .persistence import StorageFull, StorageUnavailable
+
+if TYPE_CHECKING:
+    from .shell import App
+
+
+class MapsPanel:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
+
+    def wire(self) -> None:
+        on = self.app.events.on
+        on(element("kk-new-map"), "click", lambda _e: self.new_map())
+        on(element("kk-maplist"), "click", self.on_maplist_click)
+        on(element("kk-confirm-yes"), "click", lambda _e: element("kk-confirm").close("yes"))
+        on(element("kk-confirm-no"), "click", lambda _e: element("kk-confirm").close("no"))
+        on(element("kk-confirm"), "close", self.on_confirm_closed)
+        on(element("kk-undelete"), "click", lambda _e: self.undelete())
+        on(element("kk-backup"), "click", lambda _e: self.download_backup())
+        on(element("kk-restore-button"), "click", lambda _e: element("kk-restore").click())
+        on(element("kk-restore"), "change", self.on_restore)
+
+    def title_of(self, map_id: str) -> str:
+        entry = self.app.index.entry(map_id)
+        return (entry.title.strip() if entry else "") or t(self.app.lang, "maps.untitled")
+
+    def new_map(self) -> None:
+        app = self.app
+        app.flush_save()
+        try:
+            app.index, map_id = create_map(app.storage, now_stamp())
+        except (StorageFull, StorageUnavailable):
+            app.error(t(app.lang, "msg.storage_full"))
+            return
+        app.switch_to(map_id, NetworkMap())
+        app.status(t(app.lang, "msg.map_new"))
+
+    def on_maplist_click(self, event: Any) -> None:
+        app = self.app
+        target = event.target.closest("button")
+        if not target:
+            return
+        open_id, duplicate_id = attr(target, "data-open-map"), attr(target, "data-duplicate-map")
+        delete_id, raw_key = attr(target, "data-delete-map"), attr(target, "data-raw")
+        if open_id:
+            app.flush_save()
+            index, m, aside = load_map(app.storage, open_id, now_stamp())
+            app.index = index
+            if m is None:
+                reason = file_error_reason(aside.problem, app.lang) if aside else ""
+                app.error(t(app.lang, "msg.map_set_aside", reason=reason))
+                app.draw_maplist()
+                return
+            app.switch_to(open_id, m)
+            app.status(t(app.lang, "msg.map_opened", title=self.title_of(app.map_id)))
+        elif duplicate_id:
+            app.flush_save()
+            source = duplicate_id
+            _, m, _ = (None, app.map, None) if source == app.map_id else load_map(app.storage, source, now_stamp())
+            if m is None:
+                app.draw_maplist()
+                return
+            copy = replace(m, change=t(app.lang, "maps.copy_of", title=m.change.strip() or t(app.lang, "maps.untitled")))
+            try:
+                app.index, map_id = create_map(app.storage, now_stamp(), copy)
+            except (StorageFull, StorageUnavailable):
+                app.error(t(app.lang, "msg.storage_full"))
+                return
+            app.switch_to(map_id, copy)
+            app.status(t(app.lang, "msg.map_duplicated", title=copy.change))
+        elif delete_id:
+            dialog = element("kk-confirm")
+            dialog.setAttribute("data-map-id", delete_id)
+            text = element("kk-confirm-text")
+            text.textContent = str(text.dataset.template).replace("{title}", self.title_of(delete_id))
+            dialog.showModal()
+        elif raw_key:
+            key = raw_key
+            download_text(key.replace(":", "-") + ".txt", app.storage.get(key) or "", "text/plain")
+
+    def on_confirm_closed(self, _event: Any) -> None:
+        app = self.app
+        dialog = element("kk-confirm")
+        map_id = attr(dialog, "data-map-id") or ""
+        if dialog.returnValue != "yes" or not map_id:
+            return
+        title = self.title_of(map_id)
+        app.flush_save()
+        app.index = delete_map(app.storage, map_id)
+        self.deleted = (map_id, title)
+        element("kk-undelete-text").textContent = t(app.lang, "msg.map_deleted", title=title)
+        element("kk-undelete-row").hidden = False
+        if map_id == app.map_id:
+            rest = sorted(app.index.entries, key=lambda e: e.updated, reverse=True)
+            opened = load_map(app.storage, rest[0].id, now_stamp()) if rest else None
+            if opened and opened[1] is not None:
+                app.index = opened[0]
+                app.switch_to(rest[0].id, opened[1])
+            else:
+                app.index, new_id = create_map(app.storage, now_stamp())
+                app.switch_to(new_id, NetworkMap())
+        app.draw_maplist()
+        element("kk-undelete").focus()
+
+    def undelete(self) -> None:
+        app = self.app
+        if self.deleted is None:
+            return
+        map_id, title = self.deleted
+        app.index = undelete_map(app.storage, map_id, now_stamp())
+        self.deleted = None
+        element("kk-undelete-row").hidden = True
+        app.draw_maplist()
+        app.status(t(app.lang, "msg.map_undeleted", title=title))
+
+    def download_backup(self) -> None:
+        app = self.app
+        app.flush_save()
+        filename = export_filename("kenniskring-back-up", today())
+        download_text(filename, backup_text(app.storage, now_stamp()), "application/json")
+        app.status(t(app.lang, "msg.backup_saved", file=filename, count=len(app.index.entries)))
+
+    async def on_restore(self, event: Any) -> None:
+        app = self.app
+        files = event.target.files
+        if not files or files.length == 0:
+            return
+        file = files.item(0)
+        event.target.value = ""
+        app.flush_save()
+        try:
+            restored = restore_backup(app.storage, str(await file.text()), now_stamp())
+        except FileError as problem:
+            app.error(file_error_message(problem, file.name, app.lang))
+            return
+        app.index = restored.index
+        message = t(app.lang, "msg.backup_restored", file=file.name, count=len(restored.added))
+        if restored.problems:
+            listed = "; ".join(
+                t(app.lang, "msg.backup_problem", n=n, reason=file_error_reason(p, app.lang)) for n, p in restored.problems
+            )
+            app.error(message + " " + t(app.lang, "msg.backup_problems", problems=listed))
+        else:
+            app.status(message)
+        if restored.added:
+            _, m, _ = load_map(app.storage, restored.added[0], now_stamp())
+            if m is not None:
+                app.switch_to(restored.added[0], m)
+        app.draw_maplist()
