@@ -23,7 +23,6 @@ $(WHEEL): requirements.lock | $(VENV)/.installed
 	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
 	  --python-version 3.14 --platform any --dest .cache/wheels svgwrite==1.4.3
 	touch $@
-	touch $@
 
 # Debian packages the browser tests drive: Chromium, and the two web servers whose snippets
 # (hosting/) the IT page documents.
