@@ -3,23 +3,18 @@
 The tool page holds a marker; this hook swaps it for the markup (from the translation catalogue)
 and the PyScript tags, with paths relative to the page so the site works from any sub-folder.
 After the build, PyScript, Pyodide and the app's Python with svgwrite (one zip with ready bytecode,
-named by its content hash so a new version is never half-cached) are copied under ``site/runtime/``.
+named by its content hash so a new version is never half-cached; ``python_zip``) are copied under
+``site/runtime/``; the offline copy (``offline_copy``) and the service worker are written last.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import inspect
-import io
 import json
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +26,7 @@ from kenniskring.i18n import language  # noqa: E402
 from kenniskring.markup import offline_download_link, tool_markup, update_banner  # noqa: E402
 
 from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
+from hooks.python_zip import WHEEL_PATH, app_zip  # noqa: E402
 
 MARKER = "<!-- kenniskring:tool -->"
 DOWNLOAD_MARKER = "<!-- kenniskring:offline-download -->"
@@ -40,68 +36,6 @@ NODE = ROOT / "node_modules"
 PYSCRIPT_DIST = NODE / "@pyscript" / "core" / "dist"
 PYODIDE_DIR = NODE / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-WHEEL = "svgwrite-1.4.3-py3-none-any.whl"
-WHEEL_PATH = ROOT / ".cache" / "wheels" / WHEEL
-APP_SOURCE = ROOT / "py" / "kenniskring"
-
-
-PYTHON_CACHE = ROOT / ".cache" / "python"
-# svgwrite imports urllib.request at start-up for one function Kenniskring never calls (it would
-# fetch a font from Google). In the browser that import alone takes about 0.2 s of every start, so
-# the copy the site serves imports it when that function is called instead. Nothing else changes.
-SVGWRITE_PATCH = (
-    "svgwrite/container.py",
-    "from urllib.request import urlopen",
-    "def urlopen(*args, **kwargs):  # Kenniskring: imported when used, not at start-up\n"
-    "    from urllib.request import urlopen as _urlopen\n"
-    "    return _urlopen(*args, **kwargs)",
-)
-
-
-def patched(name: str, data: bytes) -> bytes:
-    path, old, new = SVGWRITE_PATCH
-    if name != path:
-        return data
-    text = data.decode("utf-8")
-    if text.count(old) != 1:
-        raise SystemExit(f"{path}: the line Kenniskring changes is not there (a new svgwrite?): check SVGWRITE_PATCH")
-    return text.replace(old, new).encode("utf-8")
-
-
-@functools.cache
-def app_zip() -> tuple[str, bytes]:
-    """The app's package and svgwrite (from its pinned wheel) as one zip of bytecode, compiled by
-    Pyodide itself (hooks/precompile.mjs). The page puts the zip on ``sys.path`` as it is (main.py):
-    nothing to unpack, nothing to compile. Fixed timestamps and hash-based bytecode: the same sources
-    give the same bytes and the same name. Kept in .cache/python/ by a hash of its inputs."""
-    sources = {f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py"))}
-    with zipfile.ZipFile(WHEEL_PATH) as wheel:
-        sources |= {name: patched(name, wheel.read(name)) for name in sorted(wheel.namelist()) if not name.endswith("/RECORD")}
-    key = hashlib.sha256((PYODIDE_DIR / "package.json").read_bytes() + (ROOT / "hooks" / "precompile.mjs").read_bytes())
-    key.update(inspect.getsource(app_zip).encode())  # how the zip is made is part of what it is
-    for name, data in sources.items():
-        key.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    cached = PYTHON_CACHE / f"{key.hexdigest()[:24]}.zip"
-    if not cached.exists():
-        with tempfile.TemporaryDirectory() as folder:
-            for name, data in sources.items():
-                (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
-                (Path(folder) / name).write_bytes(data)
-            subprocess.run(["node", str(ROOT / "hooks" / "precompile.mjs"), folder], check=True, cwd=ROOT)
-            # Bytecode instead of source (it is what runs), and the licence and metadata of svgwrite.
-            files = sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".py")
-            buffer = io.BytesIO()
-            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-                for path in files:
-                    info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, path.read_bytes())
-        PYTHON_CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(buffer.getvalue())
-    data = cached.read_bytes()
-    return f"kenniskring-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
-
-
 PYTHON_ZIP = "kenniskring.zip"  # the name main.py puts on sys.path
 
 

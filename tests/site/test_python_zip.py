@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.build_site import PYODIDE_DIR, SVGWRITE_PATCH, WHEEL_PATH, patched
+from hooks.python_zip import PYODIDE_DIR, SVGWRITE_PATCH, WHEEL_PATH, patched
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
