@@ -9,6 +9,8 @@ page has none: the offline cache would add its own downloads to "cold" and serve
   ``kk-ready`` mark, set when the map is interactive), and the bytes transferred, by file;
 - warm: a reload of the same profile, with a saved map of 50 people; for the tool also the first
   picture (``kk-first-picture``: the saved map on screen before Python is up);
+- PyScript alone (a page that only runs PyScript with Pyodide, no site and no app): cold and warm,
+  to show what the fixed stack adds to the floor before any of the tool's own work;
 - the offline copy (one HTML file, opened from disk): cold and warm, time until ready;
 - redraw: edit → map redrawn (``kk-redraw``, measured in the page) for 10 … 1000 people.
 
@@ -51,6 +53,13 @@ import { loadPyodide } from "./runtime/pyodide/pyodide.mjs";
 const py = await loadPyodide({ indexURL: "./runtime/pyodide/" });
 py.runPython("1+1");
 performance.mark("kk-ready");
+</script>"""
+# The same with PyScript in between (no site, no app): what the fixed stack itself adds to the floor.
+PYSCRIPT_FLOOR = """<!doctype html><meta charset="utf-8"><title>PyScript floor</title>
+<script type="module" src="./runtime/pyscript/core.js"></script>
+<script type="py" config='{"interpreter": "./runtime/pyodide/pyodide.mjs"}'>
+from js import performance
+performance.mark("kk-ready")
 </script>"""
 OUT = ROOT / "bench"  # outside docs/, so MkDocs does not make pages of them; the site includes them
 
@@ -141,6 +150,8 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             "ratio": "t.o.v. de ondergrens",
             "floor_cold": "Ondergrens (alleen Pyodide), koud",
             "floor_warm": "Ondergrens (alleen Pyodide), warm",
+            "ps_cold": "Alleen PyScript met Pyodide (geen site, geen tool), koud",
+            "ps_warm": "Alleen PyScript met Pyodide (geen site, geen tool), warm",
             "tool_cold": "Tool klaar voor gebruik, koud",
             "tool_warm": "Tool klaar voor gebruik, warm",
             "copy_cold": "Offline versie (één bestand, van schijf) klaar, koud",
@@ -160,6 +171,8 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             "ratio": "vs the floor",
             "floor_cold": "Floor (Pyodide only), cold",
             "floor_warm": "Floor (Pyodide only), warm",
+            "ps_cold": "PyScript with Pyodide only (no site, no tool), cold",
+            "ps_warm": "PyScript with Pyodide only (no site, no tool), warm",
             "tool_cold": "Tool ready to use, cold",
             "tool_warm": "Tool ready to use, warm",
             "copy_cold": "Offline copy (one file, from disk) ready, cold",
@@ -181,8 +194,10 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             f"| {w['what']} | {w['value']} | {w['ratio']} |",
             "|---|---|---|",
             f"| {w['floor_cold']} | {spread(t['floor cold'])} | 1.00 |",
+            f"| {w['ps_cold']} | {spread(t['pyscript cold'])} | {statistics.median(t['pyscript cold']) / floor_cold:.2f} |",
             f"| {w['tool_cold']} | {spread(t['tool cold'])} | {tool_cold / floor_cold:.2f} |",
             f"| {w['floor_warm']} | {spread(t['floor warm'])} | 1.00 |",
+            f"| {w['ps_warm']} | {spread(t['pyscript warm'])} | {statistics.median(t['pyscript warm']) / floor_warm:.2f} |",
             f"| {w['tool_warm']} | {spread(t['tool warm'])} | {tool_warm / floor_warm:.2f} |",
             f"| {w['copy_cold']} | {spread(t['copy cold'])} | {statistics.median(t['copy cold']) / floor_cold:.2f} |",
             f"| {w['copy_warm']} | {spread(t['copy warm'])} | {statistics.median(t['copy warm']) / floor_warm:.2f} |",
@@ -213,6 +228,7 @@ def main() -> None:
     try:
         shutil.copytree(ROOT / "site", work / "site")
         (work / "site" / "floor.html").write_text(FLOOR, encoding="utf-8")
+        (work / "site" / "pyscript.html").write_text(PYSCRIPT_FLOOR, encoding="utf-8")
         files = {}
         for n in SIZES:
             files[n] = work / f"people-{n}.json"
@@ -223,9 +239,15 @@ def main() -> None:
         sizes: dict[str, int] = {}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            urls = {"floor": base + "floor.html", "tool": base + "tool/", "copy": (work / "site" / OFFLINE_PATH).as_uri()}
+            urls = {
+                "floor": base + "floor.html",
+                "pyscript": base + "pyscript.html",
+                "tool": base + "tool/",
+                "copy": (work / "site" / OFFLINE_PATH).as_uri(),
+            }
             for r in range(args.rounds):
-                for kind in ("floor", "tool", "copy") if r % 2 == 0 else ("copy", "tool", "floor"):
+                kinds = ("floor", "pyscript", "tool", "copy")
+                for kind in kinds if r % 2 == 0 else kinds[::-1]:
                     one_round(browser, base, urls[kind], kind, files, timings, sizes)
                 print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
             redraw = redraws(browser, base, files, args.rounds)
