@@ -27,15 +27,11 @@ from kenniskring.markup import offline_download_link, tool_markup, update_banner
 
 from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
 from hooks.python_zip import WHEEL_PATH, app_zip  # noqa: E402
+from hooks.sources import EXAMPLES, PYODIDE_DIR, PYODIDE_FILES, PYSCRIPT_DIST  # noqa: E402
 
 MARKER = "<!-- kenniskring:tool -->"
 DOWNLOAD_MARKER = "<!-- kenniskring:offline-download -->"
 SIZE_PLACEHOLDER = "__KENNISKRING_OFFLINE_SIZE__"  # known once the offline copy is written
-EXAMPLES = {"nl": "voorbeeld.json", "en": "example.json"}
-NODE = ROOT / "node_modules"
-PYSCRIPT_DIST = NODE / "@pyscript" / "core" / "dist"
-PYODIDE_DIR = NODE / "pyodide"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYTHON_ZIP = "kenniskring.zip"  # the name main.py puts on sys.path
 
 

@@ -25,14 +25,13 @@ from typing import Any
 from kenniskring.i18n import t
 from kenniskring.markup import offline_header, tool_markup
 
+from hooks.sources import EXAMPLES, NODE, PYODIDE_DIR, PYODIDE_FILES, PYSCRIPT_DIST
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-PYSCRIPT_ENTRY = ROOT / "node_modules" / "@pyscript" / "core" / "dist" / "core.js"
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+ESBUILD = NODE / ".bin" / "esbuild"
+PYSCRIPT_ENTRY = PYSCRIPT_DIST / "core.js"
 OFFLINE_PATH = "download/kenniskring.html"
-LANGUAGES = ("nl", "en")
-EXAMPLES = {"nl": "voorbeeld.json", "en": "example.json"}
+CONTENT_TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".zip": "application/zip", ".json": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -96,14 +95,12 @@ def offline_html(site: Path, app_zip_name: str, app_zip: bytes, python: dict[str
     style = style.replace("/*# sourceMappingURL=", "/* map: ")  # no requests for source maps
     runtime = "runtime/"
     carried = [
-        Carried(f"{runtime}pyodide/pyodide.mjs", "text/javascript", (PYODIDE_DIR / "pyodide.mjs").read_bytes()),
-        Carried(f"{runtime}pyodide/pyodide.asm.mjs", "text/javascript", (PYODIDE_DIR / "pyodide.asm.mjs").read_bytes()),
-        Carried(f"{runtime}pyodide/pyodide.asm.wasm", "application/wasm", (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()),
-        # Already deflated inside: gzip would only cost time.
-        Carried(
-            f"{runtime}pyodide/python_stdlib.zip", "application/zip", (PYODIDE_DIR / "python_stdlib.zip").read_bytes(), False
+        # The same files the site serves; a zip is deflated inside already: gzip would only cost time.
+        *(
+            Carried(f"{runtime}pyodide/{name}", CONTENT_TYPES[path.suffix], path.read_bytes(), path.suffix != ".zip")
+            for name in PYODIDE_FILES
+            for path in [PYODIDE_DIR / name]
         ),
-        Carried(f"{runtime}pyodide/pyodide-lock.json", "application/json", (PYODIDE_DIR / "pyodide-lock.json").read_bytes()),
         Carried(f"{runtime}pyscript.js", "text/javascript", pyscript_bundle()),
         Carried(f"{runtime}{app_zip_name}", "application/zip", app_zip, False),
         Carried(f"{runtime}main.py", "text/plain", main_py.read_bytes()),

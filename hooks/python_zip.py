@@ -15,8 +15,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+from hooks.sources import PYODIDE_DIR, ROOT
+
 WHEEL = "svgwrite-1.4.3-py3-none-any.whl"
 WHEEL_PATH = ROOT / ".cache" / "wheels" / WHEEL
 APP_SOURCE = ROOT / "py" / "kenniskring"

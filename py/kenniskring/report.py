@@ -156,11 +156,16 @@ def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
     )
 
 
+def map_label(title: str, lang: str) -> str:
+    """How a map is named in the list, in messages and in a copy's title: its change, or "untitled"."""
+    return title.strip() or t(lang, "maps.untitled")
+
+
 def maps_html(index: Index, current: str, lang: str, set_aside: list[str]) -> str:
     """The maps kept in this browser, newest change first, with what can be done to each."""
     items = []
     for entry in sorted(index.entries, key=lambda e: e.updated, reverse=True):
-        title = entry.title.strip() or t(lang, "maps.untitled")
+        title = map_label(entry.title, lang)
         mid = escape(entry.id)
         when = escape(t(lang, "maps.updated", date=long_date(entry.updated[:10], lang))) if entry.updated else ""
         is_current = entry.id == current

@@ -16,6 +16,7 @@ from .library import backup_text, create_map, delete_map, load_map, restore_back
 from .messages import file_error_message, file_error_reason
 from .model import NetworkMap
 from .persistence import StorageFull, StorageUnavailable
+from .report import map_label
 
 if TYPE_CHECKING:
     from .shell import App
@@ -40,7 +41,7 @@ class MapsPanel:
 
     def title_of(self, map_id: str) -> str:
         entry = self.app.index.entry(map_id)
-        return (entry.title.strip() if entry else "") or t(self.app.lang, "maps.untitled")
+        return map_label(entry.title if entry else "", self.app.lang)
 
     def new_map(self) -> None:
         app = self.app
@@ -78,7 +79,7 @@ class MapsPanel:
             if m is None:
                 app.draw_maplist()
                 return
-            copy = replace(m, change=t(app.lang, "maps.copy_of", title=m.change.strip() or t(app.lang, "maps.untitled")))
+            copy = replace(m, change=t(app.lang, "maps.copy_of", title=map_label(m.change, app.lang)))
             try:
                 app.index, map_id = create_map(app.storage, now_stamp(), copy)
             except (StorageFull, StorageUnavailable):

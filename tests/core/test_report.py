@@ -50,3 +50,11 @@ def test_names_stay_text() -> None:
     rows = parsed(html)
     assert rows.rows[0][0] == '<img src=x onerror="alert(1)">'
     assert rows.buttons[0]["aria-label"] == 'Edit <img src=x onerror="alert(1)">'
+
+
+def test_a_map_without_a_change_is_named_untitled() -> None:
+    from kenniskring.report import map_label
+
+    assert map_label("  Hybride leren ", "nl") == "Hybride leren"
+    assert map_label("   ", "nl") == "Kaart zonder naam"
+    assert map_label("", "en") == "Untitled map"
