@@ -7,6 +7,9 @@ violated or a script error happened, whatever the test itself checked.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +38,21 @@ class Watch:
     def foreign(self) -> list[str]:
         own = urlsplit(self.origin)
         return [u for u in self.requests if urlsplit(u).scheme not in ("blob", "data") and urlsplit(u)[:2] != own[:2]]
+
+
+def report_crash(url: str) -> None:
+    """A renderer that dies takes its reason with it; say what the machine had left at that moment.
+
+    A test whose page crashed is run once more (``--only-rerun "Target crashed"`` in pyproject.toml):
+    a crash that comes back fails the test, a one-off one is reported here and in pytest's summary.
+    """
+    meminfo = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines() if ":" in line)
+    disks = {d: shutil.disk_usage(d).free // 2**20 for d in ("/tmp", "/dev/shm") if os.path.isdir(d)}
+    print(
+        f"\nBROWSER PAGE CRASHED at {url}: MemAvailable {meminfo.get('MemAvailable', '?').strip()}, "
+        f"free MiB {disks}, load {os.getloadavg()}",
+        file=sys.stderr,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +96,7 @@ def new_context(browser: Browser, site_url: str) -> Iterator[object]:
             "console.error('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI))"
         )
         ctx.on("console", lambda m: watch.csp.append(m.text) if m.text.startswith("CSP-VIOLATION") else None)
+        ctx.on("page", lambda p: p.on("crash", lambda crashed: report_crash(crashed.url)))
         made.append((ctx, watch))
         return ctx, watch
 
