@@ -2,8 +2,9 @@
 
 The tool page holds a marker; this hook swaps it for the markup (from the translation catalogue)
 and the PyScript tags, with paths relative to the page so the site works from any sub-folder.
-After the build, PyScript, Pyodide and the app's Python with svgwrite (one zip with ready bytecode,
-named by its content hash so a new version is never half-cached; ``python_zip``) are copied under
+After the build, PyScript, Pyodide (with the standard library as the page needs it:
+``python_stdlib``) and the app's Python with svgwrite (one zip with ready bytecode, named by its
+content hash so a new version is never half-cached; ``python_zip``) are copied under
 ``site/runtime/``; the offline copy (``offline_copy``) and the service worker are written last.
 """
 
@@ -26,6 +27,7 @@ from kenniskring.i18n import language  # noqa: E402
 from kenniskring.markup import offline_download_link, tool_markup, update_banner  # noqa: E402
 
 from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
+from hooks.python_stdlib import pyodide_file  # noqa: E402
 from hooks.python_zip import WHEEL_PATH, app_zip  # noqa: E402
 from hooks.sources import EXAMPLES, PYODIDE_DIR, PYODIDE_FILES, PYSCRIPT_DIST  # noqa: E402
 
@@ -234,7 +236,7 @@ def copy_runtime(config: Any) -> None:
         if path.suffix in (".js", ".css"):
             shutil.copy2(path, runtime / "pyscript" / path.name)
     for name in PYODIDE_FILES:
-        shutil.copy2(PYODIDE_DIR / name, runtime / "pyodide" / name)
+        (runtime / "pyodide" / name).write_bytes(pyodide_file(name))
     zip_name, data = app_zip()
     (runtime / zip_name).write_bytes(data)
     shutil.copy2(ROOT / "py" / "main.py", runtime / "main.py")

@@ -25,7 +25,8 @@ from typing import Any
 from kenniskring.i18n import t
 from kenniskring.markup import offline_header, tool_markup
 
-from hooks.sources import EXAMPLES, NODE, PYODIDE_DIR, PYODIDE_FILES, PYSCRIPT_DIST
+from hooks.python_stdlib import pyodide_file
+from hooks.sources import EXAMPLES, NODE, PYODIDE_FILES, PYSCRIPT_DIST
 
 HERE = Path(__file__).resolve().parent
 ESBUILD = NODE / ".bin" / "esbuild"
@@ -97,9 +98,8 @@ def offline_html(site: Path, app_zip_name: str, app_zip: bytes, python: dict[str
     carried = [
         # The same files the site serves; a zip is deflated inside already: gzip would only cost time.
         *(
-            Carried(f"{runtime}pyodide/{name}", CONTENT_TYPES[path.suffix], path.read_bytes(), path.suffix != ".zip")
+            Carried(f"{runtime}pyodide/{name}", CONTENT_TYPES[Path(name).suffix], pyodide_file(name), not name.endswith(".zip"))
             for name in PYODIDE_FILES
-            for path in [PYODIDE_DIR / name]
         ),
         Carried(f"{runtime}pyscript.js", "text/javascript", pyscript_bundle()),
         Carried(f"{runtime}{app_zip_name}", "application/zip", app_zip, False),

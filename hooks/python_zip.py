@@ -43,15 +43,21 @@ def patched(name: str, data: bytes) -> bytes:
     return text.replace(old, new).encode("utf-8")
 
 
+def app_sources() -> dict[str, bytes]:
+    """The app's package and svgwrite (as the site serves it: ``SVGWRITE_PATCH``), by path in the zip."""
+    sources = {f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py"))}
+    with zipfile.ZipFile(WHEEL_PATH) as wheel:
+        sources |= {name: patched(name, wheel.read(name)) for name in sorted(wheel.namelist()) if not name.endswith("/RECORD")}
+    return sources
+
+
 @functools.cache
 def app_zip() -> tuple[str, bytes]:
     """The app's package and svgwrite (from its pinned wheel) as one zip of bytecode, compiled by
     Pyodide itself (hooks/precompile.mjs). The page puts the zip on ``sys.path`` as it is (main.py):
     nothing to unpack, nothing to compile. Fixed timestamps and hash-based bytecode: the same sources
     give the same bytes and the same name. Kept in .cache/python/ by a hash of its inputs."""
-    sources = {f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py"))}
-    with zipfile.ZipFile(WHEEL_PATH) as wheel:
-        sources |= {name: patched(name, wheel.read(name)) for name in sorted(wheel.namelist()) if not name.endswith("/RECORD")}
+    sources = app_sources()
     key = hashlib.sha256((PYODIDE_DIR / "package.json").read_bytes() + (ROOT / "hooks" / "precompile.mjs").read_bytes())
     key.update(inspect.getsource(app_zip).encode())  # how the zip is made is part of what it is
     for name, data in sources.items():

@@ -1,16 +1,19 @@
 """``make bench``: how fast the tool opens and redraws, next to the bare Pyodide floor.
 
 Serves a copy of the built ``site/`` on localhost, plus a floor page that only does
-``loadPyodide()`` from the same vendored Pyodide and runs ``1+1``. In one run, alternating floor and
-tool, ``--rounds`` times each, in real headless Chromium (service workers blocked, as the floor
+``loadPyodide()`` from the Pyodide release the site vendors, exactly as published, and runs ``1+1``.
+In one run, alternating floor and tool, ``--rounds`` times each, in real headless Chromium (service workers blocked, as the floor
 page has none: the offline cache would add its own downloads to "cold" and serve "warm"):
 
 - cold: a fresh browser profile, time until ready (the floor: Python answered; the tool: the page's
   ``kk-ready`` mark, set when the map is interactive), and the bytes transferred, by file;
 - warm: a reload of the same profile, with a saved map of 50 people; for the tool also the first
   picture (``kk-first-picture``: the saved map on screen before Python is up);
-- PyScript alone (a page that only runs PyScript with Pyodide, no site and no app): cold and warm,
-  to show what the fixed stack adds to the floor before any of the tool's own work;
+- the same floor page with the site's own Pyodide files: the standard library as the site serves it
+  (what Python imports at start as bytecode, unused modules left out: hooks/python_stdlib.py),
+  to show how much of the gain is that, and what the tool adds to it;
+- PyScript alone (a page that only runs PyScript with the site's Pyodide, no site and no app):
+  cold and warm, to show what the fixed stack adds before any of the tool's own work;
 - the offline copy (one HTML file, opened from disk): cold and warm, time until ready;
 - redraw: edit → map redrawn (``kk-redraw``, measured in the page) for 10 … 1000 people.
 
@@ -42,6 +45,7 @@ from kenniskring.fileformat import dumps  # noqa: E402
 from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Ring  # noqa: E402
 
 from hooks.offline_copy import OFFLINE_PATH  # noqa: E402
+from hooks.sources import PYODIDE_DIR, PYODIDE_FILES  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.serve import start  # noqa: E402
 
@@ -49,11 +53,12 @@ SIZES = (10, 50, 200, 500, 1000)
 TIMEOUT_MS = 180_000
 FLOOR = """<!doctype html><meta charset="utf-8"><title>Pyodide floor</title>
 <script type="module">
-import { loadPyodide } from "./runtime/pyodide/pyodide.mjs";
-const py = await loadPyodide({ indexURL: "./runtime/pyodide/" });
+import { loadPyodide } from "./__DIR__/pyodide.mjs";
+const py = await loadPyodide({ indexURL: "./__DIR__/" });
 py.runPython("1+1");
 performance.mark("kk-ready");
 </script>"""
+PUBLISHED = "pyodide-as-published"  # the release's own files, next to the site's runtime/pyodide/
 # The same with PyScript in between (no site, no app): what the fixed stack itself adds to the floor.
 PYSCRIPT_FLOOR = """<!doctype html><meta charset="utf-8"><title>PyScript floor</title>
 <script type="module" src="./runtime/pyscript/core.js"></script>
@@ -136,9 +141,6 @@ def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
 
 
 def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dict[str, int], rounds: int) -> dict[str, str]:
-    floor_cold, floor_warm = statistics.median(t["floor cold"]), statistics.median(t["floor warm"])
-    tool_cold, tool_warm = statistics.median(t["tool cold"]), statistics.median(t["tool warm"])
-    bytes_floor, bytes_tool = statistics.median(t["floor cold bytes"]), statistics.median(t["tool cold bytes"])
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Chromium headless, localhost"
     when = datetime.date.today().isoformat()
     heaviest = sorted(((v, k.split(":", 1)[1]) for k, v in sizes.items() if k.startswith("tool:")), reverse=True)[:8]
@@ -148,17 +150,17 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             "what": "Meting",
             "value": "Waarde",
             "ratio": "t.o.v. de ondergrens",
-            "floor_cold": "Ondergrens (alleen Pyodide), koud",
-            "floor_warm": "Ondergrens (alleen Pyodide), warm",
-            "ps_cold": "Alleen PyScript met Pyodide (geen site, geen tool), koud",
-            "ps_warm": "Alleen PyScript met Pyodide (geen site, geen tool), warm",
-            "tool_cold": "Tool klaar voor gebruik, koud",
-            "tool_warm": "Tool klaar voor gebruik, warm",
-            "copy_cold": "Offline versie (één bestand, van schijf) klaar, koud",
-            "copy_warm": "Offline versie (één bestand, van schijf) klaar, warm",
+            "floor": "Ondergrens: alleen Pyodide, zoals uitgebracht",
+            "lib": "Alleen Pyodide, met de standaardbibliotheek van de site",
+            "pyscript": "Alleen PyScript met Pyodide (geen site, geen tool)",
+            "tool": "Tool klaar voor gebruik",
+            "copy": "Offline versie (één bestand, van schijf) klaar",
+            "cold": "koud",
+            "warm": "warm",
             "first": "Eerste beeld van de bewaarde kaart (terugkerend bezoek)",
-            "bytes_floor": "Overgedragen, koud: ondergrens",
-            "bytes_tool": "Overgedragen, koud: tool",
+            "b_floor": "Overgedragen, koud: ondergrens",
+            "b_lib": "Overgedragen, koud: Pyodide met de standaardbibliotheek van de site",
+            "b_tool": "Overgedragen, koud: tool",
             "people": "Mensen op de kaart",
             "redraw": "Wijziging → kaart opnieuw getekend",
             "file": "Grootste bestanden (tool, koud)",
@@ -169,17 +171,17 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
             "what": "Measure",
             "value": "Value",
             "ratio": "vs the floor",
-            "floor_cold": "Floor (Pyodide only), cold",
-            "floor_warm": "Floor (Pyodide only), warm",
-            "ps_cold": "PyScript with Pyodide only (no site, no tool), cold",
-            "ps_warm": "PyScript with Pyodide only (no site, no tool), warm",
-            "tool_cold": "Tool ready to use, cold",
-            "tool_warm": "Tool ready to use, warm",
-            "copy_cold": "Offline copy (one file, from disk) ready, cold",
-            "copy_warm": "Offline copy (one file, from disk) ready, warm",
+            "floor": "Floor: Pyodide only, as published",
+            "lib": "Pyodide only, with the site's standard library",
+            "pyscript": "PyScript with Pyodide only (no site, no tool)",
+            "tool": "Tool ready to use",
+            "copy": "Offline copy (one file, from disk) ready",
+            "cold": "cold",
+            "warm": "warm",
             "first": "First picture of the saved map (return visit)",
-            "bytes_floor": "Transferred, cold: floor",
-            "bytes_tool": "Transferred, cold: tool",
+            "b_floor": "Transferred, cold: floor",
+            "b_lib": "Transferred, cold: Pyodide with the site's standard library",
+            "b_tool": "Transferred, cold: tool",
             "people": "People on the map",
             "redraw": "Edit → map redrawn",
             "file": "Largest files (tool, cold)",
@@ -188,22 +190,25 @@ def tables(t: dict[str, list[float]], redraw: dict[int, list[float]], sizes: dic
     }
     out = {}
     for lang, w in words.items():
+        times = [
+            f"| {w[kind]}, {w[when_]} | {spread(t[f'{kind} {when_}'])} | "
+            f"{statistics.median(t[f'{kind} {when_}']) / statistics.median(t[f'floor {when_}']):.2f} |"
+            for when_ in ("cold", "warm")
+            for kind in ("floor", "lib", "pyscript", "tool", "copy")
+        ]
+        transferred = [
+            f"| {w[f'b_{kind}']} | {statistics.median(t[f'{kind} cold bytes']) / 1e6:.2f} MB | "
+            f"{statistics.median(t[f'{kind} cold bytes']) / statistics.median(t['floor cold bytes']):.2f} |"
+            for kind in ("floor", "lib", "tool")
+        ]
         rows = [
             w["head"],
             "",
             f"| {w['what']} | {w['value']} | {w['ratio']} |",
             "|---|---|---|",
-            f"| {w['floor_cold']} | {spread(t['floor cold'])} | 1.00 |",
-            f"| {w['ps_cold']} | {spread(t['pyscript cold'])} | {statistics.median(t['pyscript cold']) / floor_cold:.2f} |",
-            f"| {w['tool_cold']} | {spread(t['tool cold'])} | {tool_cold / floor_cold:.2f} |",
-            f"| {w['floor_warm']} | {spread(t['floor warm'])} | 1.00 |",
-            f"| {w['ps_warm']} | {spread(t['pyscript warm'])} | {statistics.median(t['pyscript warm']) / floor_warm:.2f} |",
-            f"| {w['tool_warm']} | {spread(t['tool warm'])} | {tool_warm / floor_warm:.2f} |",
-            f"| {w['copy_cold']} | {spread(t['copy cold'])} | {statistics.median(t['copy cold']) / floor_cold:.2f} |",
-            f"| {w['copy_warm']} | {spread(t['copy warm'])} | {statistics.median(t['copy warm']) / floor_warm:.2f} |",
+            *times,
             f"| {w['first']} | {spread(t['tool first picture (return visit)'])} | |",
-            f"| {w['bytes_floor']} | {bytes_floor / 1e6:.2f} MB | 1.00 |",
-            f"| {w['bytes_tool']} | {bytes_tool / 1e6:.2f} MB | {bytes_tool / bytes_floor:.2f} |",
+            *transferred,
             "",
             f"| {w['people']} | {w['redraw']} |",
             "|---|---|",
@@ -227,7 +232,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kenniskring-bench-"))
     try:
         shutil.copytree(ROOT / "site", work / "site")
-        (work / "site" / "floor.html").write_text(FLOOR, encoding="utf-8")
+        (work / "site" / PUBLISHED).mkdir()
+        for name in PYODIDE_FILES:
+            shutil.copy2(PYODIDE_DIR / name, work / "site" / PUBLISHED / name)
+        (work / "site" / "floor.html").write_text(FLOOR.replace("__DIR__", PUBLISHED), encoding="utf-8")
+        (work / "site" / "floor-site.html").write_text(FLOOR.replace("__DIR__", "runtime/pyodide"), encoding="utf-8")
         (work / "site" / "pyscript.html").write_text(PYSCRIPT_FLOOR, encoding="utf-8")
         files = {}
         for n in SIZES:
@@ -241,12 +250,13 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             urls = {
                 "floor": base + "floor.html",
+                "lib": base + "floor-site.html",
                 "pyscript": base + "pyscript.html",
                 "tool": base + "tool/",
                 "copy": (work / "site" / OFFLINE_PATH).as_uri(),
             }
             for r in range(args.rounds):
-                kinds = ("floor", "pyscript", "tool", "copy")
+                kinds = ("floor", "lib", "pyscript", "tool", "copy")
                 for kind in kinds if r % 2 == 0 else kinds[::-1]:
                     one_round(browser, base, urls[kind], kind, files, timings, sizes)
                 print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
