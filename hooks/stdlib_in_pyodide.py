@@ -61,7 +61,7 @@ FOR_DEVELOPERS = ("_pyrepl", "bdb", "doctest", "multiprocessing", "pdb", "pydoc"
 UNCHECKED_HASH = 0b01  # hash-based bytecode that is not checked against a source
 
 
-def stdlib_zip() -> str:
+def archive_path() -> str:
     return next(p for p in sys.path if p.endswith(".zip") and "/python3" in p)
 
 
@@ -103,7 +103,7 @@ def bytecode(source: bytes, filename: str) -> bytes:
 def build(app: str, out: str) -> dict[str, int]:
     """Write the page's standard library to ``out``. ``app`` holds the Python the page runs besides
     the standard library: the app (kenniskring/, main.py), PyScript's package and svgwrite."""
-    archive = stdlib_zip()
+    archive = archive_path()
     root = Path(app)
     sources = sorted(root.rglob("*.py"))
     names = sorted(module_name(root, p) for p in sources if p.name != "main.py")
