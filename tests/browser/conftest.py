@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,17 +41,25 @@ class Watch:
         return [u for u in self.requests if urlsplit(u).scheme not in ("blob", "data") and urlsplit(u)[:2] != own[:2]]
 
 
-def report_crash(url: str) -> None:
-    """A renderer that dies takes its reason with it; say what the machine had left at that moment.
+# Chromium's own messages (its stderr, via Playwright's debug log): where a crashed renderer's
+# last words end up.
+BROWSER_LOG = Path(tempfile.gettempdir()) / f"kenniskring-browser-{os.getpid()}.log"
 
-    A test whose page crashed is run once more (``--only-rerun "Target crashed"`` in pyproject.toml):
-    a crash that comes back fails the test, a one-off one is reported here and in pytest's summary.
+
+def report_crash(url: str) -> None:
+    """A renderer that dies takes its reason with it; say what the machine had left at that moment,
+    and the last things Chromium said.
+
+    A test whose page crashed is run once more (``--only-rerun`` in pyproject.toml): a crash that
+    comes back fails the test, a one-off one is reported here and in pytest's summary.
     """
     meminfo = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines() if ":" in line)
     disks = {d: shutil.disk_usage(d).free // 2**20 for d in ("/tmp", "/dev/shm") if os.path.isdir(d)}
+    said = BROWSER_LOG.read_text(errors="replace").splitlines() if BROWSER_LOG.exists() else []
+    last = [line for line in said if "dbus" not in line][-12:]
     print(
         f"\nBROWSER PAGE CRASHED at {url}: MemAvailable {meminfo.get('MemAvailable', '?').strip()}, "
-        f"free MiB {disks}, load {os.getloadavg()}",
+        f"free MiB {disks}, load {os.getloadavg()}\nChromium's last messages:\n" + "\n".join(last),
         file=sys.stderr,
     )
 
@@ -66,6 +75,7 @@ def site_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    os.environ |= {"DEBUG": "pw:browser", "DEBUG_FILE": str(BROWSER_LOG)}
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
