@@ -2,8 +2,9 @@
 
 Serves a copy of the built ``site/`` on localhost, plus a floor page that only does
 ``loadPyodide()`` from the Pyodide release the site vendors, exactly as published, and runs ``1+1``.
-In one run, alternating floor and tool, ``--rounds`` times each, in real headless Chromium (service workers blocked, as the floor
-page has none: the offline cache would add its own downloads to "cold" and serve "warm"):
+In one run, alternating floor and tool, ``--rounds`` times each, in real headless Chromium (service
+workers blocked, as the floor page has none: the offline cache would add its own downloads to
+"cold" and serve "warm"):
 
 - cold: a fresh browser profile, time until ready (the floor: Python answered; the tool: the page's
   ``kk-ready`` mark, set when the map is interactive), and the bytes transferred, by file;
