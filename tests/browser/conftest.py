@@ -80,6 +80,7 @@ def browser() -> Iterator[Browser]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+    BROWSER_LOG.unlink(missing_ok=True)
 
 
 @pytest.fixture
