@@ -91,6 +91,17 @@ def set_checked(name: str, values: set[str]) -> None:
         box.checked = box.value in values
 
 
+def chosen_file(event: Any) -> Any | None:
+    """The file picked in a file input (its change event), or None; the input is emptied, so the
+    same file can be chosen again."""
+    files = event.target.files
+    if not files or files.length == 0:
+        return None
+    file = files.item(0)
+    event.target.value = ""
+    return file
+
+
 def download_blob(filename: str, blob: Any) -> None:
     url = window.URL.createObjectURL(blob)
     link = document.createElement("a")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pyscript import window
 
-from .browser import download_png, download_text, element, now_stamp, today
+from .browser import chosen_file, download_png, download_text, element, now_stamp, today
 from .edits import ReplaceMap
 from .fileformat import FileError, dumps, export_filename
 from .i18n import t
@@ -76,11 +76,9 @@ class Files:
 
     async def on_import(self, event: Any) -> None:
         app = self.app
-        files = event.target.files
-        if not files or files.length == 0:
+        file = chosen_file(event)
+        if file is None:
             return
-        file = files.item(0)
-        event.target.value = ""  # the same file can be chosen again
         try:
             new_map = read_map_file(str(await file.text()))
         except FileError as problem:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .browser import attr, download_text, element, now_stamp, today
+from .browser import attr, chosen_file, download_text, element, now_stamp, today
 from .fileformat import FileError, export_filename
 from .i18n import t
 from .library import backup_text, create_map, delete_map, load_map, restore_backup, undelete_map
@@ -141,11 +141,9 @@ class MapsPanel:
 
     async def on_restore(self, event: Any) -> None:
         app = self.app
-        files = event.target.files
-        if not files or files.length == 0:
+        file = chosen_file(event)
+        if file is None:
             return
-        file = files.item(0)
-        event.target.value = ""
         app.flush_save()
         try:
             restored = restore_backup(app.storage, str(await file.text()), now_stamp())
