@@ -4,15 +4,19 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
+# What `pip install .` needs, for the test that installs the package into a fresh venv offline.
+PACKAGE_WHEELS := .cache/package-wheels
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup build serve test lint typecheck unit browser bench system clean
 
-setup: $(VENV)/.installed node_modules/.installed $(WHEEL)
+setup: $(VENV)/.installed node_modules/.installed $(WHEEL) $(PACKAGE_WHEELS)/.downloaded
 
-$(VENV)/.installed: requirements.lock
+# The project's own package is installed editable: `import kenniskring` finds py/kenniskring itself.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 node_modules/.installed: package-lock.json
@@ -22,6 +26,11 @@ node_modules/.installed: package-lock.json
 $(WHEEL): requirements.lock | $(VENV)/.installed
 	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
 	  --python-version 3.14 --platform any --dest .cache/wheels svgwrite==1.4.3
+	touch $@
+
+$(PACKAGE_WHEELS)/.downloaded: requirements.lock | $(VENV)/.installed
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: --dest $(PACKAGE_WHEELS) \
+	  $$(grep -E '^(setuptools|svgwrite|resvg-py)==' requirements.lock)
 	touch $@
 
 # Debian packages the browser tests drive: Chromium, and the two web servers whose snippets

@@ -40,7 +40,7 @@ from typing import Any
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "py")]
+sys.path[:0] = [str(ROOT)]
 
 from kenniskring.fileformat import dumps  # noqa: E402
 from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Ring  # noqa: E402

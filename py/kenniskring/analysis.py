@@ -1,7 +1,9 @@
 """Measures of a map: what the paper version leaves to the eye, counted.
 
-Pure arithmetic on a NetworkMap; pass ``current_map(m)`` or ``desired_map(m)``. Every share is
-``None`` when there is nobody to divide by, so an empty map never divides by zero.
+Pure arithmetic on a NetworkMap, for one view of it: the network now (the default: wished-for
+contacts do not count) or the desired situation. Every share is ``None`` when there is nobody to
+divide by, so an empty map never divides by zero. ``summarise`` gives the key figures as one flat
+value: the page's table of figures and the researchers' exports are both made from it.
 
 References (see the site's page on the measures):
 - E-I index: Krackhardt & Stern (1988), E-I = (E - I) / (E + I), I = own-team contacts.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import KNOWLEDGE_FORMS, RINGS, KnowledgeForm, NetworkMap, PersonKind, Ring
+from .model import KNOWLEDGE_FORMS, RINGS, KnowledgeForm, NetworkMap, PersonKind, Ring, View, view_map
 
 KINDS: tuple[PersonKind, ...] = tuple(PersonKind)
 
@@ -144,7 +146,11 @@ class Measures:
         return tuple(k for k in KINDS if self.kind_rings[k] == (Ring.LESS_OFTEN,))
 
 
-def measure(m: NetworkMap) -> Measures:
+def measure(m: NetworkMap, view: View = View.CURRENT) -> Measures:
+    """The measures of the network now (``View.CURRENT``) or of the desired situation."""
+    if view is View.BOTH:
+        raise ValueError("measures are of one situation: View.CURRENT or View.DESIRED")
+    m = view_map(m, view)
     people = {r: {k: 0 for k in KINDS} for r in RINGS}
     knowledge = {r: {k: {f: 0 for f in KNOWLEDGE_FORMS} for k in KINDS} for r in RINGS}
     kind_people: dict[PersonKind, list[str]] = {k: [] for k in KINDS}
@@ -176,4 +182,52 @@ def measure(m: NetworkMap) -> Measures:
         form_rings={f: ordered(v) for f, v in form_rings.items()},
         kind_rings={k: ordered(v) for k, v in kind_rings.items()},
         without_knowledge=tuple(without),
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The key figures of one view of a map: a row of the researchers' table, and the page's figures."""
+
+    people: int
+    own_team: int
+    organisation: int
+    outside: int
+    own_team_share: float | None
+    ei_index: float | None
+    kind_blau: float | None
+    kind_iqv: float | None
+    form_blau: float | None
+    form_iqv: float | None
+    weekly_share: float | None
+    monthly_share: float | None
+    less_often_share: float | None
+    forms_reached: int
+    single_source_forms: tuple[KnowledgeForm, ...]
+    absent_forms: tuple[KnowledgeForm, ...]
+    absent_kinds: tuple[PersonKind, ...]
+    without_knowledge: int
+
+
+def summarise(m: NetworkMap, view: View = View.CURRENT) -> Summary:
+    ms = measure(m, view)
+    return Summary(
+        people=ms.n,
+        own_team=ms.kind_counts[PersonKind.OWN_TEAM],
+        organisation=ms.kind_counts[PersonKind.ORGANISATION],
+        outside=ms.kind_counts[PersonKind.OUTSIDE],
+        own_team_share=ms.own_team_share,
+        ei_index=ms.ei_index,
+        kind_blau=ms.kind_blau,
+        kind_iqv=ms.kind_iqv,
+        form_blau=ms.form_blau,
+        form_iqv=ms.form_iqv,
+        weekly_share=ms.ring_share(Ring.WEEKLY),
+        monthly_share=ms.ring_share(Ring.MONTHLY),
+        less_often_share=ms.ring_share(Ring.LESS_OFTEN),
+        forms_reached=ms.forms_reached,
+        single_source_forms=ms.single_source_forms,
+        absent_forms=ms.absent_forms,
+        absent_kinds=ms.absent_kinds,
+        without_knowledge=len(ms.without_knowledge),
     )

@@ -11,6 +11,7 @@ import datetime
 import json
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from . import __version__
@@ -108,8 +109,28 @@ def dumps(m: NetworkMap, exported_at: str | None = None) -> str:
     return json.dumps(to_document(m, exported_at), ensure_ascii=False, indent=2)
 
 
+@dataclass(frozen=True)
+class MapFile:
+    """A map as read from a file, with the moment the file says it was made ("" if it does not say)."""
+
+    map: NetworkMap
+    exported_at: str = ""
+
+
+def load_file(text: str) -> MapFile:
+    """``loads``, keeping the file's own ``exported_at``: what a researcher's table dates a map by."""
+    raw = _parse(text)
+    m = from_document(raw)
+    stamp = raw.get("exported_at")
+    return MapFile(m, stamp if isinstance(stamp, str) else "")
+
+
 def loads(text: str) -> NetworkMap:
     """Parse, check, migrate and build a map, or raise ``FileError``. Never anything else."""
+    return from_document(_parse(text))
+
+
+def _parse(text: str) -> Any:
     if len(text) > MAX_FILE_CHARS:
         raise FileError("too_large", limit=MAX_FILE_CHARS)
     try:
@@ -118,7 +139,7 @@ def loads(text: str) -> NetworkMap:
         raise FileError("not_json", line=e.lineno, column=e.colno) from None
     except RecursionError:  # valid JSON nested beyond reason: no map of ours looks like that
         raise FileError("not_our_file") from None
-    return from_document(raw)
+    return raw
 
 
 def from_document(raw: Any) -> NetworkMap:

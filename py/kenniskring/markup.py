@@ -10,8 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from .i18n import t
-from .model import CLOSING_QUESTIONS, KNOWLEDGE_FORMS, REFLECTION_QUESTIONS, RINGS, OutsideRole, PersonKind, Question
-from .render import View
+from .model import CLOSING_QUESTIONS, KNOWLEDGE_FORMS, REFLECTION_QUESTIONS, RINGS, OutsideRole, PersonKind, Question, View
 
 STEPS = 6
 

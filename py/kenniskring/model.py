@@ -44,6 +44,14 @@ class KnowledgeForm(StrEnum):
     EXPERIENTIAL = "experiential"
 
 
+class View(StrEnum):
+    """Which situation a picture or a measure is about."""
+
+    CURRENT = "current"  # the network now: wished-for contacts left out
+    DESIRED = "desired"  # everyone in their desired ring, wishes made real
+    BOTH = "both"  # now, with the wished-for contacts and the desired moves drawn on top
+
+
 class Perspective(StrEnum):
     """Whether a team fills in the map together or one person alone."""
 
@@ -209,3 +217,12 @@ def desired_map(m: NetworkMap) -> NetworkMap:
         for c in m.contacts
     )
     return NetworkMap(m.change, m.perspective, people)
+
+
+def view_map(m: NetworkMap, view: View) -> NetworkMap:
+    """The people the view shows, each in the ring where the view places them."""
+    if view is View.CURRENT:
+        return current_map(m)
+    if view is View.DESIRED:
+        return desired_map(m)
+    return m  # now, plus the wished-for contacts in their ring

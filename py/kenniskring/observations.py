@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .analysis import Measures, measure
+from .analysis import Measures, measure, summarise
 from .i18n import t
-from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKind, Ring, current_map, desired_map
+from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKind, Ring, View, current_map, desired_map
 
 Value = str | int | float | KnowledgeForm | PersonKind | Ring
 
@@ -127,8 +127,23 @@ class Figure:
     difference: str
 
 
+# The figures the page lines up, by the name of the ``Summary`` field each one shows.
+FIGURES: tuple[tuple[str, str], ...] = (
+    ("people", "whole"),
+    ("own_team_share", "percent"),
+    ("ei_index", "number"),
+    ("kind_iqv", "number"),
+    ("form_iqv", "number"),
+    ("weekly_share", "percent"),
+    ("less_often_share", "percent"),
+    ("forms_reached", "whole"),
+)
+# The page's own names for two of them (their texts are fig.inner_share and fig.outer_share).
+FIGURE_KEYS = {"weekly_share": "inner_share", "less_often_share": "outer_share"}
+
+
 def compare(m: NetworkMap, lang: str) -> list[Figure]:
-    now, wished = measure(current_map(m)), measure(desired_map(m))
+    now, wished = summarise(m, View.CURRENT), summarise(m, View.DESIRED)
     rows: list[Figure] = []
 
     def add(key: str, a: float | None, b: float | None, as_percent: bool = False, whole: bool = False) -> None:
@@ -150,14 +165,9 @@ def compare(m: NetworkMap, lang: str) -> list[Figure]:
             diff = signed(b - a, lang)
         rows.append(Figure(key, show(a), show(b), diff))
 
-    add("people", now.n, wished.n, whole=True)
-    add("own_team_share", now.own_team_share, wished.own_team_share, as_percent=True)
-    add("ei_index", now.ei_index, wished.ei_index)
-    add("kind_iqv", now.kind_iqv, wished.kind_iqv)
-    add("form_iqv", now.form_iqv, wished.form_iqv)
-    add("inner_share", now.inner_share, wished.inner_share, as_percent=True)
-    add("outer_share", now.outer_share, wished.outer_share, as_percent=True)
-    add("forms_reached", now.forms_reached, wished.forms_reached, whole=True)
+    for name, shape in FIGURES:
+        a, b = getattr(now, name), getattr(wished, name)
+        add(FIGURE_KEYS.get(name, name), a, b, as_percent=shape == "percent", whole=shape == "whole")
     return rows
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import math
-from enum import StrEnum
 from html import escape
 from typing import Any
 from xml.etree import ElementTree
@@ -29,8 +28,8 @@ from .model import (
     NetworkMap,
     PersonKind,
     Perspective,
-    current_map,
-    desired_map,
+    View,
+    view_map,
 )
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -53,21 +52,6 @@ CHIP_W = 23
 CHIP_STEP = 26
 LEGEND_ROW = 40
 PAD = 16
-
-
-class View(StrEnum):
-    CURRENT = "current"
-    DESIRED = "desired"
-    BOTH = "both"
-
-
-def view_map(m: NetworkMap, view: View) -> NetworkMap:
-    """The people the view shows, each in the ring where the view places them."""
-    if view is View.CURRENT:
-        return current_map(m)
-    if view is View.DESIRED:
-        return desired_map(m)
-    return m  # now, plus the wished-for contacts in their ring
 
 
 def shorten(text: str, limit: int) -> str:

@@ -58,11 +58,11 @@ from .library import (
 )
 from .merge import merge
 from .messages import file_error_message, file_error_reason
-from .model import NetworkMap, PersonKind, Perspective, Question, new_action_id, new_contact_id
+from .model import NetworkMap, PersonKind, Perspective, Question, View, new_action_id, new_contact_id, view_map
 from .observations import suggest
 from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
-from .render import View, render, view_map
+from .render import render
 from .report import (
     actions_html,
     composition_html,

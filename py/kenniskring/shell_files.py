@@ -16,7 +16,8 @@ from .fileformat import FileError, dumps, export_filename
 from .i18n import t
 from .layout import layout
 from .messages import file_error_message
-from .render import View, picture_size, render, view_map
+from .model import View, view_map
+from .render import picture_size, render
 from .report import print_html
 from .svgfile import embed, read_map_file
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from html import escape
 
-from .fileformat import MAX_FILE_CHARS, FileError, dumps, loads
+from .fileformat import MAX_FILE_CHARS, FileError, MapFile, dumps, load_file
 from .model import NetworkMap
 
 METADATA_ID = "kenniskring-data"
@@ -24,6 +24,11 @@ def embed(svg: str, m: NetworkMap, exported_at: str | None = None) -> str:
 
 
 def map_from_svg(text: str) -> NetworkMap:
+    return load_file(_data_in_svg(text)).map
+
+
+def _data_in_svg(text: str) -> str:
+    """The map's JSON that an exported SVG carries, or ``FileError``."""
     if len(text) > MAX_FILE_CHARS:
         raise FileError("too_large", limit=MAX_FILE_CHARS)
     if "<!ENTITY" in text:  # no document of ours declares entities; refuse them before parsing
@@ -34,11 +39,15 @@ def map_from_svg(text: str) -> NetworkMap:
         raise FileError("not_in_svg") from None
     for element in root.iter(f"{{{SVG_NS}}}metadata"):
         if element.get("id") == METADATA_ID:
-            return loads(element.text or "")
+            return element.text or ""
     raise FileError("not_in_svg")
 
 
-def read_map_file(text: str) -> NetworkMap:
+def read_file(text: str) -> MapFile:
     """A ``.json`` or a Kenniskring ``.svg`` file, told apart by what it holds, not by its name."""
     head = text.lstrip("\ufeff \t\r\n")[:1]
-    return map_from_svg(text) if head == "<" else loads(text)
+    return load_file(_data_in_svg(text) if head == "<" else text)
+
+
+def read_map_file(text: str) -> NetworkMap:
+    return read_file(text).map

@@ -1,0 +1,236 @@
+"""The ``kenniskring`` command: the core's reading, measures, exports and picture, for a terminal.
+
+A shell like the browser's, for files: it reads the files it is given, asks the core (``svgfile``,
+``research``, ``graphml``, ``render``) and writes what the core made. Messages in English, or in
+Dutch with ``--lang nl``; every text comes from the translation catalogue. A file that cannot be
+read gets the same typed error the page shows, and the other files are still done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .fileformat import FileError
+from .i18n import t
+from .layout import layout
+from .messages import file_error_reason
+from .model import View, view_map
+from .research import (
+    MEASURE_COLUMNS,
+    Format,
+    Options,
+    Pseudonyms,
+    Source,
+    ego_id,
+    egor_tables,
+    measures_rows,
+    to_csv,
+)
+from .svgfile import embed, read_file
+
+LANGUAGES = ("en", "nl")
+DEFAULT_LANGUAGE = "en"
+VIEWS = {"now": View.CURRENT, "desired": View.DESIRED}
+
+
+def chosen_language(argv: Sequence[str]) -> str:
+    """``--lang`` read before the parser is made, so that ``--help`` speaks it too."""
+    for i, arg in enumerate(argv):
+        value = (
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        )
+        if value in LANGUAGES:
+            return value
+    return DEFAULT_LANGUAGE
+
+
+def parser(lang: str) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=t(lang, "cli.lang"))
+    top = argparse.ArgumentParser(
+        prog="kenniskring", description=t(lang, "cli.description"), epilog=t(lang, "cli.epilog"), parents=[common]
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help=t(lang, "cli.validate"), description=t(lang, "cli.validate")
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help=t(lang, "cli.files"))
+
+    measures = commands.add_parser(
+        "measures", parents=[common], help=t(lang, "cli.measures"), description=t(lang, "cli.measures")
+    )
+    measures.add_argument("files", nargs="+", metavar="FILE", help=t(lang, "cli.files"))
+    measures.add_argument("--csv", action="store_true", help=t(lang, "cli.csv"))
+    measures.add_argument("--view", choices=tuple(VIEWS), default="now", help=t(lang, "cli.view"))
+
+    export = commands.add_parser("export", parents=[common], help=t(lang, "cli.export"), description=t(lang, "cli.export"))
+    export.add_argument("files", nargs="+", metavar="FILE", help=t(lang, "cli.files"))
+    export.add_argument("--format", choices=[f.value for f in Format], required=True, help=t(lang, "cli.format"))
+    export.add_argument("-o", "--out", required=True, metavar="OUT", help=t(lang, "cli.export.out"))
+    names = export.add_mutually_exclusive_group()
+    names.add_argument("--anonymise", "--anonymize", action="store_true", default=True, help=t(lang, "cli.anonymise"))
+    names.add_argument("--keep-names", action="store_true", help=t(lang, "cli.keep_names"))
+    export.add_argument("--category", default="", metavar="TEXT", help=t(lang, "cli.category"))
+    export.add_argument("--view", choices=tuple(VIEWS), default="now", help=t(lang, "cli.view"))
+
+    render = commands.add_parser("render", parents=[common], help=t(lang, "cli.render"), description=t(lang, "cli.render"))
+    render.add_argument("file", metavar="FILE", help=t(lang, "cli.files"))
+    render.add_argument("-o", "--out", required=True, metavar="OUT", help=t(lang, "cli.render.out"))
+    render.add_argument("--view", choices=[v.value for v in View], default=View.CURRENT.value, help=t(lang, "cli.render.view"))
+    return top
+
+
+def read_sources(files: Sequence[str], lang: str, err: TextIO) -> tuple[list[Source], int]:
+    """The maps that could be read, and how many could not (each said on ``err``)."""
+    sources: list[Source] = []
+    failed = 0
+    for name in files:
+        try:
+            text = Path(name).read_bytes().decode("utf-8")
+            opened = read_file(text)
+        except FileNotFoundError:
+            reason = t(lang, "cli.error.missing")
+        except OSError:
+            reason = t(lang, "cli.error.unreadable")
+        except UnicodeDecodeError:
+            reason = t(lang, "file.error.not_text")
+        except FileError as problem:
+            reason = file_error_reason(problem, lang)
+        else:
+            sources.append(Source(opened.map, Path(name).name, opened.exported_at))
+            continue
+        failed += 1
+        print(t(lang, "cli.problem", file=name, reason=reason), file=err)
+    return sources, failed
+
+
+def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    sources, failed = read_sources(args.files, args.lang, err)
+    for s in sources:
+        print(t(args.lang, "cli.ok", file=s.label, count=len(s.map.contacts)), file=out)
+    if len(args.files) > 1:
+        print(t(args.lang, "cli.read", ok=len(sources), total=len(args.files)), file=out)
+    return 1 if failed else 0
+
+
+def run_measures(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    sources, failed = read_sources(args.files, args.lang, err)
+    rows = measures_rows(sources, VIEWS[args.view])
+    columns = ["file", "change", "perspective", *MEASURE_COLUMNS]
+    if args.csv:
+        out.write(to_csv(rows, columns))
+    elif rows:
+        out.write(terminal_table(rows, columns))
+    return 1 if failed else 0
+
+
+def terminal_table(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+    """One line per figure, one column per map: readable in a terminal, however many figures there are."""
+    width = max(len(c) for c in columns)
+    cells = [[row[c] for row in rows] for c in columns]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(rows))]
+    return "".join(
+        f"{name:<{width}}  " + "  ".join(f"{v:<{w}}" for v, w in zip(values, widths, strict=True)).rstrip() + "\n"
+        for name, values in zip(columns, cells, strict=True)
+    )
+
+
+def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang = args.lang
+    sources, failed = read_sources(args.files, lang, err)
+    if not sources:
+        print(t(lang, "cli.none_read"), file=err)
+        return 1
+    options = Options(anonymise=not args.keep_names, category=args.category, view=VIEWS[args.view])
+    target = Path(args.out)
+    if args.format == Format.EGOR.value:
+        files: dict[Path, str] | None = {target / name: text for name, text in egor_tables(sources, options).items()}
+    else:
+        files = graphml_files(sources, options, target)
+    if files is None:
+        print(t(lang, "cli.error.graphml_many", count=len(sources)), file=err)
+        return 1
+    folder = {path.parent for path in files}.pop()
+    if folder.exists() and not folder.is_dir():
+        print(t(lang, "cli.error.out_is_file", out=folder), file=err)
+        return 1
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in files.items():
+            path.write_text(text, encoding="utf-8", newline="")
+    except OSError:
+        print(t(lang, "cli.error.write", out=args.out), file=err)
+        return 1
+    print(t(lang, "cli.exported", files=", ".join(str(p) for p in files), count=len(sources)), file=out)
+    print(t(lang, "cli.anonymised" if options.anonymise else "cli.named"), file=out)
+    return 1 if failed else 0
+
+
+def graphml_files(sources: Sequence[Source], options: Options, target: Path) -> dict[Path, str] | None:
+    """One ``.graphml`` file named by ``-o``, or one file per map in the folder ``-o``; None when
+    several maps would go into one file name."""
+    from .graphml import graphml
+
+    pseudonyms = Pseudonyms(options.salt)
+    if target.suffix.lower() == ".graphml":
+        if len(sources) > 1:
+            return None
+        return {target: graphml(sources[0], ego_id(0), options, pseudonyms)}
+    return {
+        target / f"{ego_id(n) if options.anonymise else Path(s.label).stem}.graphml": graphml(s, ego_id(n), options, pseudonyms)
+        for n, s in enumerate(sources)
+    }
+
+
+def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .render import picture_size, render
+
+    lang = args.lang
+    target = Path(args.out)
+    if target.suffix.lower() not in (".svg", ".png"):
+        print(t(lang, "cli.error.render_suffix", out=args.out), file=err)
+        return 1
+    sources, _ = read_sources([args.file], lang, err)
+    if not sources:
+        return 1
+    m, view = sources[0].map, View(args.view)
+    geometry = layout(view_map(m, view))
+    svg = render(m, lang, view, geometry, prefix="kkx", standalone=True)
+    try:
+        if target.suffix.lower() == ".svg":
+            target.write_text(embed(svg, m), encoding="utf-8")  # opens again in the tool, like the page's
+        else:
+            try:
+                import resvg_py  # type: ignore[import-not-found,unused-ignore]
+            except ImportError:
+                print(t(lang, "cli.error.png_missing"), file=err)
+                return 1
+            width, _ = picture_size(m, view, geometry)
+            # Twice the picture's size on white, as the page's PNG download.
+            png = resvg_py.svg_to_bytes(svg_string=svg, background="#ffffff", width=round(width * 2))
+            target.write_bytes(bytes(png))
+    except OSError:
+        print(t(lang, "cli.error.write", out=args.out), file=err)
+        return 1
+    print(t(lang, "cli.rendered", out=args.out), file=out)
+    return 0
+
+
+COMMANDS = {"validate": run_validate, "measures": run_measures, "export": run_export, "render": run_render}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    lang = chosen_language(arguments)
+    args = parser(lang).parse_args(arguments)
+    args.lang = lang  # wherever it was given: a sub-command's default would otherwise win
+    return COMMANDS[args.command](args, out or sys.stdout, err or sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

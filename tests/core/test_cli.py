@@ -1,0 +1,186 @@
+"""The ``kenniskring`` command, run in-process against files in a temporary folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from kenniskring.cli import main
+from kenniskring.fileformat import FileError, dumps, loads
+from kenniskring.research import MEASURE_COLUMNS
+from kenniskring.svgfile import read_map_file
+
+from tests.core.factories import full_map
+from tests.core.test_research import secret_map, typed_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "docs" / "assets" / "examples").glob("*.json"))
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in args], out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> list[Path]:
+    files = []
+    for i, m in enumerate([full_map(), secret_map()]):
+        path = tmp_path / f"kaart{i}.json"
+        path.write_text(dumps(m, exported_at="2026-11-30T09:00:00+00:00"), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_validate_says_ok_per_file_and_exits_0(maps: list[Path]) -> None:
+    code, out, err = run("validate", *maps)
+    assert code == 0 and err == ""
+    assert "kaart0.json: ok (people on the map: 4)" in out and "2 of 2 files read." in out
+
+
+def test_validate_names_each_bad_file_with_the_pages_reason_and_goes_on(maps: list[Path]) -> None:
+    code, out, err = run("validate", CORPUS / "ring-daily.json", maps[0], "missing.json", CORPUS / "png-bytes.json")
+    assert code == 1
+    assert "ring-daily.json: the field ‘ring’ of person 1 has an invalid value" in err
+    assert "missing.json: there is no such file." in err
+    assert "png-bytes.json: it is not a text file." in err
+    assert "kaart0.json: ok" in out and "1 of 4 files read." in out
+
+
+def test_messages_in_dutch_with_lang_nl(maps: list[Path]) -> None:
+    code, out, err = run("validate", "--lang", "nl", maps[0], CORPUS / "ring-daily.json")
+    assert code == 1
+    assert "kaart0.json: in orde" in out
+    assert "heeft een ongeldige waarde" in err
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.json")))
+def test_every_corpus_file_is_validated_without_a_crash(name: str) -> None:
+    path = CORPUS / name
+    try:
+        loads(path.read_bytes().decode("utf-8"))
+        expected = 0
+    except (UnicodeDecodeError, FileError):  # whatever the core refuses, the command must say so and exit 1
+        expected = 1
+    code, out, err = run("validate", path)
+    assert code == expected
+    assert (err if expected else out).startswith(f"{path}: " if expected else f"{name}: ok")
+
+
+def test_measures_as_csv_one_row_per_map(maps: list[Path]) -> None:
+    code, out, _ = run("measures", "--csv", *maps)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 2
+    assert list(rows[0]) == ["file", "change", "perspective", *MEASURE_COLUMNS]
+    assert (rows[0]["file"], rows[0]["people"], rows[0]["ei_index"]) == ("kaart0.json", "3", "0.3333")
+
+
+def test_measures_desired_view_counts_the_wished_for(maps: list[Path]) -> None:
+    _, out, _ = run("measures", "--csv", "--view", "desired", maps[0])
+    assert next(csv.DictReader(io.StringIO(out)))["people"] == "4"
+
+
+def test_measures_as_a_table_for_the_terminal(maps: list[Path]) -> None:
+    code, out, _ = run("measures", *maps)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split() == ["file", "kaart0.json", "kaart1.json"]
+    assert lines[MEASURE_COLUMNS.index("ei_index") + 3].split() == ["ei_index", "0.3333", "0.3333"]
+
+
+def test_measures_of_a_bad_file_still_measure_the_others(maps: list[Path]) -> None:
+    code, out, err = run("measures", "--csv", CORPUS / "truncated.json", maps[0])
+    assert code == 1 and "truncated.json: it is not a valid JSON file" in err
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 1
+
+
+def test_export_egor_writes_three_tables_without_typed_text(maps: list[Path], tmp_path: Path) -> None:
+    code, out, _ = run("export", *maps, "--format", "egor", "-o", tmp_path / "egor")
+    assert code == 0 and "Anonymised" in out
+    written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "egor").iterdir()}
+    assert set(written) == {"egos.csv", "alters.csv", "aaties.csv"}
+    assert len(list(csv.DictReader(io.StringIO(written["alters.csv"])))) == 8
+    for text in typed_texts(secret_map()) + ["kaart0", "kaart1"]:
+        assert all(text not in content for content in written.values()), text
+
+
+def test_export_keep_names_keeps_them(maps: list[Path], tmp_path: Path) -> None:
+    run("export", *maps, "--format", "egor", "-o", tmp_path / "egor", "--keep-names")
+    alters = (tmp_path / "egor" / "alters.csv").read_text(encoding="utf-8")
+    assert "Geheimnaam0 Ørsted" in alters and "geheime notitie 0" in alters
+
+
+def test_export_graphml_one_file_or_a_folder(maps: list[Path], tmp_path: Path) -> None:
+    assert run("export", maps[0], "--format", "graphml", "-o", tmp_path / "one.graphml")[0] == 0
+    assert len(nx.read_graphml(tmp_path / "one.graphml")) == 5
+    assert run("export", *maps, "--format", "graphml", "-o", tmp_path / "graphs")[0] == 0
+    assert sorted(p.name for p in (tmp_path / "graphs").iterdir()) == ["e1.graphml", "e2.graphml"]
+    code, _, err = run("export", *maps, "--format", "graphml", "-o", tmp_path / "two.graphml")
+    assert code == 1 and "give a folder" in err and not (tmp_path / "two.graphml").exists()
+
+
+def test_export_into_a_file_that_is_not_a_folder_says_so(maps: list[Path], tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("mine", encoding="utf-8")
+    code, _, err = run("export", maps[0], "--format", "egor", "-o", tmp_path / "taken")
+    assert code == 1 and "is a file" in err
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
+
+
+def test_export_with_no_readable_file_writes_nothing(tmp_path: Path) -> None:
+    code, _, err = run("export", CORPUS / "truncated.json", "--format", "egor", "-o", tmp_path / "egor")
+    assert code == 1 and "nothing was written" in err and not (tmp_path / "egor").exists()
+
+
+def test_render_svg_is_the_pages_picture_and_opens_again(maps: list[Path], tmp_path: Path) -> None:
+    code, _, _ = run("render", maps[0], "-o", tmp_path / "map.svg", "--view", "both")
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert code == 0 and svg.startswith("<svg") and 'data-view="both"' in svg
+    assert read_map_file(svg) == full_map()
+
+
+def test_render_png_is_twice_the_pictures_size(maps: list[Path], tmp_path: Path) -> None:
+    from kenniskring.layout import layout
+    from kenniskring.model import View, view_map
+    from kenniskring.render import picture_size
+
+    code, _, _ = run("render", maps[0], "-o", tmp_path / "map.png")
+    data = (tmp_path / "map.png").read_bytes()
+    assert code == 0 and data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    expected, _ = picture_size(full_map(), View.CURRENT, layout(view_map(full_map(), View.CURRENT)))
+    assert width == round(expected * 2)
+
+
+def test_render_png_without_the_renderer_says_how_to_get_it(
+    maps: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "resvg_py", None)  # as after `pip install kenniskring` without [png]
+    code, _, err = run("render", maps[0], "-o", tmp_path / "map.png")
+    assert code == 1 and "pip install 'kenniskring[png]'" in err and not (tmp_path / "map.png").exists()
+
+
+def test_render_refuses_another_kind_of_picture(maps: list[Path], tmp_path: Path) -> None:
+    code, _, err = run("render", maps[0], "-o", tmp_path / "map.jpg")
+    assert code == 1 and "must end in .svg or .png" in err
+
+
+def test_help_is_english_and_dutch_with_lang_nl(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    english = " ".join(capsys.readouterr().out.split())  # as one line: argparse wraps to the terminal
+    assert "no text the user typed is in the output" in english
+    with pytest.raises(SystemExit):
+        main(["--lang", "nl", "export", "--help"])
+    assert "geen getypte tekst van de gebruiker" in " ".join(capsys.readouterr().out.split())
+
+
+def test_the_examples_validate(tmp_path: Path) -> None:
+    for example in EXAMPLES:
+        shutil.copy(example, tmp_path)
+    assert run("validate", *sorted(tmp_path.iterdir()))[0] == 0
