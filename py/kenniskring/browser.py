@@ -113,6 +113,12 @@ def download_blob(filename: str, blob: Any) -> None:
     window.setTimeout(create_once_callable(lambda: window.URL.revokeObjectURL(url)), 10_000)
 
 
+def download_bytes(filename: str, data: bytes, mime: str) -> None:
+    array = window.Uint8Array.new(len(data))
+    array.assign(data)
+    download_blob(filename, window.Blob.new(to_js([array]), js_object({"type": mime})))
+
+
 def download_text(filename: str, text: str, mime: str) -> None:
     download_blob(filename, window.Blob.new(to_js([text]), js_object({"type": mime})))
 

@@ -265,3 +265,16 @@ def restore_backup(storage: Storage, text: str, now: str) -> Restored:
             break
         added.append(map_id)
     return Restored(index, tuple(added), tuple(problems))
+
+
+def readable_maps(storage: Storage) -> tuple[list[tuple[Entry, NetworkMap]], list[Entry]]:
+    """Every map in this browser that can be read, and the entries of those that cannot. Only
+    reads: which map is open, and what is set aside, stay as they are."""
+    readable: list[tuple[Entry, NetworkMap]] = []
+    unreadable: list[Entry] = []
+    for entry in read_index(storage).entries:
+        try:
+            readable.append((entry, loads(storage.get(MAP_PREFIX + entry.id) or "")))
+        except FileError:
+            unreadable.append(entry)
+    return readable, unreadable

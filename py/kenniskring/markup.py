@@ -24,6 +24,26 @@ def _radio_group(lang: str, name: str, legend_key: str, options: list[tuple[str,
     return f'<fieldset class="kk-group{extra}"><legend>{escape(t(lang, legend_key))}</legend>{items}</fieldset>'
 
 
+def _research(lang: str) -> str:
+    """ "Download for research": which maps, which format, anonymised unless the user unticks it."""
+
+    def e(key: str) -> str:
+        return escape(t(lang, key))
+
+    scopes = [("this", t(lang, "research.scope.this")), ("all", t(lang, "research.scope.all"))]
+    scope = _radio_group(lang, "kk-research-scope", "research.scope", scopes, "this")
+    formats = [("egor", t(lang, "research.format.egor")), ("graphml", t(lang, "research.format.graphml"))]
+    return f"""<details class="kk-research" aria-labelledby="kk-research-title">
+        <summary id="kk-research-title">{e("research.title")}</summary>
+        <p class="kk-hint">{e("research.hint")}</p>
+        {scope}{_radio_group(lang, "kk-research-format", "research.format", formats, "egor")}
+        <label class="kk-choice"><input type="checkbox" id="kk-research-anonymise" checked
+          aria-describedby="kk-research-anonymise-hint"> {e("research.anonymise")}</label>
+        <p id="kk-research-anonymise-hint" class="kk-hint">{e("research.anonymise.hint")}</p>
+        <div class="kk-buttons"><button type="button" id="kk-research-download" class="md-button" disabled>{e("research.download")}</button></div>
+      </details>"""
+
+
 def _stepper(lang: str) -> str:
     items = "".join(
         f'<li><button type="button" class="kk-step" data-step="{n}" '
@@ -102,6 +122,7 @@ def tool_markup(lang: str, example_url: str = "") -> str:
       </div>
       <p id="kk-undelete-row" class="kk-status" hidden><span id="kk-undelete-text"></span>
         <button type="button" id="kk-undelete" class="md-button kk-small">{e("maps.undelete")}</button></p>
+      {_research(lang)}
     </div>
   </details>
   <dialog id="kk-confirm" class="kk-dialog" aria-labelledby="kk-confirm-title" aria-describedby="kk-confirm-text">

@@ -196,6 +196,7 @@ class App:
             "kk-new-map",
             "kk-backup",
             "kk-restore-button",
+            "kk-research-download",
         ):
             element(element_id).disabled = False
         for button in document.querySelectorAll(".kk-toolbar button"):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .browser import attr, chosen_file, download_text, element, now_stamp, today
+from .browser import attr, checked_value, chosen_file, download_bytes, download_text, element, now_stamp, today
 from .fileformat import FileError, export_filename
 from .i18n import t
-from .library import backup_text, create_map, delete_map, load_map, restore_backup, undelete_map
+from .library import backup_text, create_map, delete_map, load_map, readable_maps, restore_backup, undelete_map
 from .messages import file_error_message, file_error_reason
 from .model import NetworkMap
 from .persistence import StorageFull, StorageUnavailable
@@ -38,6 +38,7 @@ class MapsPanel:
         on(element("kk-backup"), "click", lambda _e: self.download_backup())
         on(element("kk-restore-button"), "click", lambda _e: element("kk-restore").click())
         on(element("kk-restore"), "change", self.on_restore)
+        on(element("kk-research-download"), "click", lambda _e: self.download_research())
 
     def title_of(self, map_id: str) -> str:
         entry = self.app.index.entry(map_id)
@@ -164,3 +165,26 @@ class MapsPanel:
             if m is not None:
                 app.switch_to(restored.added[0], m)
         app.draw_maplist()
+
+    def download_research(self) -> None:
+        """egor's tables or GraphML of this map or of every map here, made by ``research``."""
+        from .research import Format, Options, Source, research_download  # only when asked for
+
+        app = self.app
+        app.flush_save()
+        anonymise = bool(element("kk-research-anonymise").checked)
+        if checked_value("kk-research-scope") == "all":
+            readable, unreadable = readable_maps(app.storage)
+            sources = [Source(m, map_label(entry.title, app.lang), entry.updated) for entry, m in readable]
+        else:
+            sources, unreadable = [Source(app.map, map_label(app.map.change, app.lang), now_stamp())], []
+        stem = f"{t(app.lang, 'research.filename')}-{today()}"
+        made = research_download(sources, Format(checked_value("kk-research-format")), Options(anonymise=anonymise), stem)
+        download_bytes(made.filename, made.data, made.mime)
+        saved = "msg.research_saved.anonymous" if anonymise else "msg.research_saved.named"
+        message = t(app.lang, saved, file=made.filename, count=len(sources))
+        if unreadable:
+            titles = ", ".join(map_label(entry.title, app.lang) for entry in unreadable)
+            app.error(message + " " + t(app.lang, "msg.research_skipped", titles=titles))
+        else:
+            app.status(message)

@@ -159,3 +159,17 @@ def test_restore_refuses_what_is_not_a_backup(text: str, code: str) -> None:
     with pytest.raises(FileError) as caught:
         restore_backup(DictStorage(), text, NOW)
     assert caught.value.code == code
+
+
+def test_readable_maps_reads_every_map_and_changes_nothing() -> None:
+    from kenniskring.library import MAP_PREFIX, create_map, readable_maps
+
+    storage = DictStorage()
+    index, first = create_map(storage, "2026-12-01T10:00:00+00:00", NetworkMap(change="Eerste"))
+    index, second = create_map(storage, "2026-12-01T11:00:00+00:00", NetworkMap(change="Tweede"))
+    storage.set(MAP_PREFIX + first, "{kapot")
+    before = dict(storage.items)
+    readable, unreadable = readable_maps(storage)
+    assert [(entry.id, m.change) for entry, m in readable] == [(second, "Tweede")]
+    assert [entry.id for entry in unreadable] == [first]
+    assert storage.items == before  # nothing set aside, no other map made current
