@@ -49,9 +49,7 @@ NOT_FOR_THE_PAGE = {"cli.py"}
 
 def app_sources() -> dict[str, bytes]:
     """The app's package and svgwrite (as the site serves it: ``SVGWRITE_PATCH``), by path in the zip."""
-    sources = {
-        f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py")) if p.name not in NOT_FOR_THE_PAGE
-    }
+    sources = {f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py")) if p.name not in NOT_FOR_THE_PAGE}
     with zipfile.ZipFile(WHEEL_PATH) as wheel:
         sources |= {name: patched(name, wheel.read(name)) for name in sorted(wheel.namelist()) if not name.endswith("/RECORD")}
     return sources
