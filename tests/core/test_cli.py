@@ -184,3 +184,13 @@ def test_the_examples_validate(tmp_path: Path) -> None:
     for example in EXAMPLES:
         shutil.copy(example, tmp_path)
     assert run("validate", *sorted(tmp_path.iterdir()))[0] == 0
+
+
+def test_measures_over_the_whole_corpus_names_every_bad_file_and_measures_the_rest() -> None:
+    files = sorted(CORPUS.glob("*.json"))
+    code, out, err = run("measures", "--csv", *files)
+    readable = run("validate", *files)[1].count(": ok (")
+    assert code == 1
+    assert len(list(csv.DictReader(io.StringIO(out)))) == readable
+    assert len(err.splitlines()) == len(files) - readable
+    assert all(line.startswith(str(CORPUS)) for line in err.splitlines())

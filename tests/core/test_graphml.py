@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import igraph
 import networkx as nx
 from hypothesis import given
 from kenniskring.graphml import GRAPHML_NS, graphml
@@ -63,3 +65,15 @@ def test_any_map_reads_back_with_one_node_per_person(m: NetworkMap) -> None:
     g = read(graphml(Source(m), "e1", Options(anonymise=False), Pseudonyms(SALT)))
     assert len(g) == len(m.contacts) + 1 and g.number_of_edges() == len(m.contacts)
     assert [g.nodes[str(n)]["label"] for n in range(1, len(m.contacts) + 1)] == [c.name for c in m.contacts]
+
+
+def test_igraph_reads_the_same_graph(tmp_path: Path) -> None:
+    m = full_map()
+    file = tmp_path / "map.graphml"
+    file.write_text(graphml(Source(m), "e1", Options(anonymise=False), Pseudonyms(SALT)), encoding="utf-8")
+    g = igraph.Graph.Read_GraphML(str(file))
+    assert g.is_directed() and (g.vcount(), g.ecount()) == (len(m.contacts) + 1, len(m.contacts))
+    assert [v["label"] for v in g.vs][1:] == [c.name for c in m.contacts]
+    lector = g.vs.find(id="2")
+    assert (lector["kind"], lector["role"], lector["scientific"]) == ("outside", "researcher", True)
+    assert g.es[g.get_eid(g.vs.find(id="ego").index, lector.index)]["ring"] == 2
