@@ -8,7 +8,7 @@ WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
 PACKAGE_WHEELS := .cache/package-wheels
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build serve test lint typecheck unit browser bench system clean
+.PHONY: setup build serve test lint typecheck unit browser screenshots bench system clean
 
 setup: $(VENV)/.installed node_modules/.installed $(WHEEL) $(PACKAGE_WHEELS)/.downloaded
 
@@ -62,6 +62,12 @@ browser: build system
 
 test: build system lint typecheck
 	$(PY) -m pytest tests
+
+# The guide's pictures, made from the real page: the only target that writes the committed
+# docs/assets/screenshots/{nl,en}/*.png (make test makes them in a temporary folder). Commit what
+# changed; the next build publishes them.
+screenshots: build system
+	KENNISKRING_SCREENSHOTS=docs/assets/screenshots $(PY) -m pytest tests/browser/test_screenshots.py
 
 # Speed next to the bare Pyodide floor; prints a table and writes bench/bench.{nl,en}.md for the site;
 # then the kenniskring command on 1,000 files.

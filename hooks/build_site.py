@@ -6,6 +6,8 @@ After the build, PyScript, Pyodide (with the standard library as the page needs 
 ``python_stdlib``) and the app's Python with svgwrite (one zip with ready bytecode, named by its
 content hash so a new version is never half-cached; ``python_zip``) are copied under
 ``site/runtime/``; the offline copy (``offline_copy``) and the service worker are written last.
+``assets/preview.js`` gets the storage keys and the record version it reads from the Python that
+writes them (``preview_script``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kenniskring.i18n import language  # noqa: E402
+from kenniskring.library import INDEX_KEY  # noqa: E402
 from kenniskring.markup import offline_download_link, tool_markup, update_banner  # noqa: E402
+from kenniskring.preview import PREVIEW_KEY, PREVIEW_VERSION  # noqa: E402
 
 from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
 from hooks.python_stdlib import pyodide_file  # noqa: E402
@@ -34,6 +38,8 @@ MARKER = "<!-- kenniskring:tool -->"
 DOWNLOAD_MARKER = "<!-- kenniskring:offline-download -->"
 SIZE_PLACEHOLDER = "__KENNISKRING_OFFLINE_SIZE__"  # known once the offline copy is written
 PYTHON_ZIP = "kenniskring.zip"  # the name main.py puts on sys.path
+PREVIEW_SCRIPT = "assets/preview.js"
+PREVIEW_CONTRACT = "__KENNISKRING_PREVIEW_CONTRACT__"
 
 
 def python_config(runtime: str, zip_name: str) -> dict[str, Any]:
@@ -79,6 +85,15 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
         f'<script type="module" src="{runtime}pyscript/core.js"></script>'
         f'<script type="py" src="{runtime}main.py" config=\'{json.dumps(config)}\'></script>'
     )
+
+
+def preview_script(template: str) -> str:
+    """preview.js with what it reads taken from the Python that writes it: the preview's and the
+    index's storage keys and the preview record's version, so the two can never disagree."""
+    if template.count(PREVIEW_CONTRACT) != 1:
+        raise SystemExit(f"{PREVIEW_SCRIPT} must hold {PREVIEW_CONTRACT} exactly once")
+    contract = {"previewKey": PREVIEW_KEY, "indexKey": INDEX_KEY, "version": PREVIEW_VERSION}
+    return template.replace(PREVIEW_CONTRACT, json.dumps(contract))
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -179,8 +194,11 @@ def on_post_build(config: Any) -> None:
     # Sitemaps need the site's absolute address, which a folder copied to any server cannot know.
     for sitemap in ("sitemap.xml", "sitemap.xml.gz"):
         (site / sitemap).unlink(missing_ok=True)
+    # From docs/ each time: the i18n plugin's second pass must not find it already filled in.
+    template = (Path(config["docs_dir"]) / PREVIEW_SCRIPT).read_text(encoding="utf-8")
+    (site / PREVIEW_SCRIPT).write_text(preview_script(template), encoding="utf-8")
     copy_runtime(config)
-    size = write_offline_copy(site)
+    size = write_offline_copy(site)  # it carries preview.js: filled in first
     for page in site.rglob("*.html"):
         if page == site / OFFLINE_PATH:
             continue

@@ -10,9 +10,12 @@
   var holder = document.getElementById("kk-map");
   if (!holder) return;
   try {
-    var record = JSON.parse(localStorage.getItem("kenniskring:preview"));
-    var index = JSON.parse(localStorage.getItem("kenniskring:index"));
-    if (!record || record.v !== 1 || !index || record.map !== index.current) return;
+    // The keys and the record's version, filled in by the build from the Python that writes them
+    // (hooks/build_site.py, preview_script); this file as it stands in docs/ shows nothing.
+    var contract = __KENNISKRING_PREVIEW_CONTRACT__;
+    var record = JSON.parse(localStorage.getItem(contract.previewKey));
+    var index = JSON.parse(localStorage.getItem(contract.indexKey));
+    if (!record || record.v !== contract.version || !index || record.map !== index.current) return;
     if (record.lang !== document.documentElement.lang || typeof record.svg !== "string") return;
     var entry = (index.maps || []).filter(function (e) { return e && e.id === record.map; })[0];
     if (!entry || entry.updated !== record.updated) return;

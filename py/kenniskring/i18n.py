@@ -75,10 +75,15 @@ NL: dict[str, str] = {
     # Map picture
     "map.title": "Netwerkkaart: {change}",
     "map.title.unnamed": "Netwerkkaart",
-    "map.desc.current": "{count} mensen op drie ringen rond {centre}: {weekly} wekelijks, {monthly} minstens maandelijks, {less_often} minder dan maandelijks.",
-    "map.desc.desired": "Gewenste situatie: {count} mensen op drie ringen rond {centre}: {weekly} wekelijks, {monthly} minstens maandelijks, {less_often} minder dan maandelijks.",
-    "map.desc.both": "Nu en gewenst: {count} mensen op drie ringen rond {centre}: {weekly} wekelijks, {monthly} minstens maandelijks, {less_often} minder dan maandelijks.",
-    "map.desc.changes": "Gewenst: {moved} mensen in een andere ring, {wished} gewenste contacten.",
+    "map.desc.current": "{people} op drie ringen rond {centre}: {weekly} wekelijks, {monthly} minstens maandelijks, {less_often} minder dan maandelijks.",
+    "map.desc.desired": "Gewenste situatie: {people} op drie ringen rond {centre}: {weekly} wekelijks, {monthly} minstens maandelijks, {less_often} minder dan maandelijks.",
+    "map.desc.both": "Nu en gewenst: {people} op drie ringen rond {centre}: {weekly} wekelijks, {monthly} minstens maandelijks, {less_often} minder dan maandelijks.",
+    "map.desc.changes": "Gewenst: {moved} in een andere ring, {wished}.",
+    # Counted words: the key for any count, the key with ".one" for exactly one (i18n.plural).
+    "count.people": "{count} mensen",
+    "count.people.one": "{count} persoon",
+    "count.wished": "{count} gewenste contacten",
+    "count.wished.one": "{count} gewenst contact",
     "map.wished": "gewenst",
     "map.legend.desired": "Gewenst",
     "map.legend.wished": "gewenst contact (nog niet in het netwerk)",
@@ -95,7 +100,6 @@ NL: dict[str, str] = {
     "list.empty": "Nog niemand toegevoegd.",
     "list.edit": "Bewerken",
     "list.edit.label": "{name} bewerken",
-    "list.count": "{count} mensen",
     "table.caption": "Iedereen op de kaart, per ring",
     "table.name": "Naam",
     "table.ring": "Hoe vaak",
@@ -109,7 +113,7 @@ NL: dict[str, str] = {
     "msg.moved": "{name} staat nu in de ring ‘{ring}’.",
     "msg.undone": "Ongedaan gemaakt.",
     "msg.redone": "Opnieuw gedaan.",
-    "msg.imported": "Bestand ‘{file}’ geopend: {count} mensen. Ongedaan maken kan met Ctrl+Z.",
+    "msg.imported": "Bestand ‘{file}’ geopend: {people}. Ongedaan maken kan met Ctrl+Z.",
     "msg.exported": "Bestand ‘{file}’ gedownload.",
     "msg.saved_data_unreadable": "De bewaarde kaart in deze browser kon niet worden gelezen ({reason}). Hij is apart gezet onder ‘{key}’ en niet overschreven.",
     "msg.storage_full": "De opslag van deze browser is vol: je wijzigingen staan nog op het scherm maar zijn niet bewaard. Download de kaart als bestand.",
@@ -473,10 +477,14 @@ EN: dict[str, str] = {
     "knowledge.none.letter": "?",
     "map.title": "Network map: {change}",
     "map.title.unnamed": "Network map",
-    "map.desc.current": "{count} people on three rings around {centre}: {weekly} weekly, {monthly} at least monthly, {less_often} less than monthly.",
-    "map.desc.desired": "Desired situation: {count} people on three rings around {centre}: {weekly} weekly, {monthly} at least monthly, {less_often} less than monthly.",
-    "map.desc.both": "Now and desired: {count} people on three rings around {centre}: {weekly} weekly, {monthly} at least monthly, {less_often} less than monthly.",
-    "map.desc.changes": "Desired: {moved} people in another ring, {wished} wished-for contacts.",
+    "map.desc.current": "{people} on three rings around {centre}: {weekly} weekly, {monthly} at least monthly, {less_often} less than monthly.",
+    "map.desc.desired": "Desired situation: {people} on three rings around {centre}: {weekly} weekly, {monthly} at least monthly, {less_often} less than monthly.",
+    "map.desc.both": "Now and desired: {people} on three rings around {centre}: {weekly} weekly, {monthly} at least monthly, {less_often} less than monthly.",
+    "map.desc.changes": "Desired: {moved} in another ring, {wished}.",
+    "count.people": "{count} people",
+    "count.people.one": "{count} person",
+    "count.wished": "{count} wished-for contacts",
+    "count.wished.one": "{count} wished-for contact",
     "map.wished": "wished",
     "map.legend.desired": "Desired",
     "map.legend.wished": "wished-for contact (not in the network yet)",
@@ -492,7 +500,6 @@ EN: dict[str, str] = {
     "list.empty": "Nobody added yet.",
     "list.edit": "Edit",
     "list.edit.label": "Edit {name}",
-    "list.count": "{count} people",
     "table.caption": "Everyone on the map, by ring",
     "table.name": "Name",
     "table.ring": "How often",
@@ -505,7 +512,7 @@ EN: dict[str, str] = {
     "msg.moved": "{name} is now in the ring ‘{ring}’.",
     "msg.undone": "Undone.",
     "msg.redone": "Redone.",
-    "msg.imported": "File ‘{file}’ opened: {count} people. Undo with Ctrl+Z.",
+    "msg.imported": "File ‘{file}’ opened: {people}. Undo with Ctrl+Z.",
     "msg.exported": "File ‘{file}’ downloaded.",
     "msg.saved_data_unreadable": "The map saved in this browser could not be read ({reason}). It was set aside under ‘{key}’ and not overwritten.",
     "msg.storage_full": "This browser's storage is full: your changes are on screen but not saved. Download the map as a file.",
@@ -808,6 +815,12 @@ def language(code: str | None) -> str:
 def t(lang: str, key: str, /, **params: Any) -> str:
     text = CATALOGUE[language(lang)][key]
     return text.format(**params) if params else text
+
+
+def plural(lang: str, key: str, count: int, /, **params: Any) -> str:
+    """A text with a number in it: ``key.one`` for exactly one, ``key`` for any other count
+    ("1 persoon", "3 mensen"; Dutch and English both have one singular form)."""
+    return t(lang, f"{key}.one" if count == 1 else key, count=count, **params)
 
 
 def long_date(iso: str, lang: str) -> str:

@@ -18,7 +18,7 @@ import svgwrite
 from svgwrite.base import Desc, Title
 from svgwrite.container import Group
 
-from .i18n import t
+from .i18n import plural, t
 from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
 from .model import (
     KNOWLEDGE_FORMS,
@@ -88,10 +88,11 @@ def map_title(m: NetworkMap, lang: str) -> str:
 def map_description(m: NetworkMap, lang: str, view: View = View.CURRENT) -> str:
     shown = view_map(m, view)
     counts = {r.value: len(shown.in_ring(r)) for r in RINGS}
-    text = t(lang, f"map.desc.{view.value}", count=len(shown.contacts), centre=centre_label(m, lang), **counts)
+    people = plural(lang, "count.people", len(shown.contacts))
+    text = t(lang, f"map.desc.{view.value}", people=people, centre=centre_label(m, lang), **counts)
     if view is not View.CURRENT and m.has_desired:
-        moved = sum(1 for c in m.contacts if c.desired_ring is not None)
-        text += " " + t(lang, "map.desc.changes", moved=moved, wished=len(m.wished))
+        moved = plural(lang, "count.people", sum(1 for c in m.contacts if c.desired_ring is not None))
+        text += " " + t(lang, "map.desc.changes", moved=moved, wished=plural(lang, "count.wished", len(m.wished)))
     return text
 
 

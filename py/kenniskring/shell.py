@@ -45,7 +45,7 @@ from .edits import (
 )
 from .fileformat import FileError, loads
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
-from .i18n import language, t
+from .i18n import language, plural, t
 from .layout import Layout, layout
 from .library import (
     MAP_PREFIX,
@@ -359,7 +359,7 @@ class App:
 
     def render_table(self, m: NetworkMap) -> None:
         element("kk-list").innerHTML = contact_rows_html(m, self.lang)  # one change to the page, not one per cell
-        count = t(self.lang, "list.count", count=len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
+        count = plural(self.lang, "count.people", len(m.contacts)) if m.contacts else t(self.lang, "list.empty")
         element("kk-count").textContent = count
 
     # -- editing ---------------------------------------------------------------------------------

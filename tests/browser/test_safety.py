@@ -9,8 +9,8 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Watch
-from .test_map_flow import fill_three
-from .tool import add_person, go_to_step, node, open_tool, row, the_map, wait_until_ready
+from .test_map_flow import THREE, fill_three
+from .tool import add_person, go_to_step, node, open_tool, row, the_map, wait_until_ready, wait_until_saved
 
 
 def my_maps(page: Page) -> None:
@@ -82,7 +82,7 @@ def test_two_tabs_on_one_map_keep_each_others_edits(watched: tuple[BrowserContex
         expect(node(page, "Uit tab een")).to_have_count(1)
         expect(node(page, "Uit tab twee")).to_have_count(1)
         expect(node(page, "Teamleider")).to_have_attribute("data-ring", "weekly")
-    first.wait_for_timeout(700)  # past the save delay of both tabs
+    wait_until_saved(first, "Uit tab een", "Uit tab twee")  # both tabs' edits in storage
     third = open_tool(context.new_page(), site_url)
     expect(the_map(third).locator(".kk-node")).to_have_count(5)
 
@@ -90,7 +90,7 @@ def test_two_tabs_on_one_map_keep_each_others_edits(watched: tuple[BrowserContex
 def test_a_damaged_saved_map_is_set_aside_and_can_be_downloaded(page: Page, site_url: str, tmp_path: Path) -> None:
     open_tool(page, site_url)
     fill_three(page)
-    page.wait_for_timeout(600)
+    wait_until_saved(page, *(name for name, *_ in THREE))
     page.evaluate(
         """() => { for (let i = 0; i < localStorage.length; i++) {
              const k = localStorage.key(i);
@@ -113,7 +113,7 @@ def test_a_damaged_saved_map_is_set_aside_and_can_be_downloaded(page: Page, site
 def test_a_full_storage_keeps_working_and_offers_the_download(page: Page, site_url: str) -> None:
     open_tool(page, site_url)
     fill_three(page)
-    page.wait_for_timeout(600)
+    wait_until_saved(page, *(name for name, *_ in THREE))
     # Fill this origin's storage to the brim, as years of other use might.
     page.evaluate(
         """() => { let i = 0;
@@ -143,7 +143,7 @@ def test_backup_of_everything_and_restore_in_a_fresh_browser(
     my_maps(page)
     page.get_by_role("button", name="Nieuwe kaart").click()
     page.get_by_label("Over welke onderwijsverandering gaat deze kaart?").fill("Tweede kaart")
-    page.wait_for_timeout(500)
+    wait_until_saved(page, change="Tweede kaart")
     with page.expect_download() as download:
         page.get_by_role("button", name="Alles downloaden (back-up)").click()
     backup = tmp_path / download.value.suggested_filename

@@ -19,6 +19,26 @@ def wait_until_ready(page: Page) -> None:
     expect(page.get_by_role("button", name="Open een bestand (.json of .svg)")).to_be_enabled(timeout=READY_TIMEOUT_MS)
 
 
+# The open map as the browser has stored it, and whether its stored first picture is of that save.
+SAVED = """([names, change]) => {
+  const index = JSON.parse(localStorage.getItem('kenniskring:index') || 'null');
+  const text = index && index.current && localStorage.getItem('kenniskring:map:' + index.current);
+  if (!text) return false;
+  const map = JSON.parse(text).map;
+  const people = map.contacts.map(c => c.name);
+  if (!names.every(n => people.includes(n)) || (change !== null && map.change !== change)) return false;
+  const entry = (index.maps || []).find(e => e.id === index.current);
+  const preview = JSON.parse(localStorage.getItem('kenniskring:preview') || 'null');
+  return !!entry && !!preview && preview.map === index.current && preview.updated === entry.updated;
+}"""
+
+
+def wait_until_saved(page: Page, *names: str, change: str | None = None) -> None:
+    """Wait for the debounced save: the open map in storage holds these people (and this change),
+    and the stored first picture belongs to that very save."""
+    page.wait_for_function(SAVED, arg=[list(names), change])
+
+
 def go_to_step(page: Page, title: str) -> None:
     page.get_by_role("navigation", name="Stappen van de reflectie").get_by_role("button", name=title).click()
     expect(page.get_by_role("heading", name=re.compile(f"Stap \\d van 6: {title}"))).to_be_focused()

@@ -25,8 +25,12 @@ def test_placeholders_match_between_languages(key: str) -> None:
 def test_every_literal_key_used_in_the_code_exists() -> None:
     used: set[str] = set()
     for path in SOURCE.glob("*.py"):
-        used |= set(re.findall(r"""\bt\(\s*(?:self\.)?lang\s*,\s*"([a-z_.]+)"\s*[,)]""", path.read_text()))
-        used |= set(re.findall(r"""\be\("([a-z_.]+)"\)""", path.read_text()))
+        text = path.read_text()
+        used |= set(re.findall(r"""\bt\(\s*(?:\w+\.)?lang\s*,\s*"([a-z_.]+)"\s*[,)]""", text))
+        used |= set(re.findall(r"""\be\("([a-z_.]+)"\)""", text))
+        # A counted text needs its form for any number and its form for exactly one.
+        for key in re.findall(r"""\bplural\(\s*(?:\w+\.)?lang\s*,\s*"([a-z_.]+)"\s*,""", text):
+            used |= {key, f"{key}.one"}
     assert used, "the pattern found no keys: the test itself is broken"
     assert used - set(NL) == set()
 

@@ -1,11 +1,18 @@
 import itertools
 import math
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from kenniskring.layout import GAP, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout, track_capacity
-from kenniskring.model import RINGS, NetworkMap, Ring
+from kenniskring.model import RINGS, KnowledgeForm, NetworkMap, PersonKind, Ring
 
 from .factories import crowded_map, sample_map
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def overlaps(layout_: Layout) -> list[tuple[str, str]]:
@@ -78,6 +85,29 @@ def test_track_capacity_keeps_neighbours_a_pitch_apart() -> None:
             assert 2 * radius * math.sin(math.pi / (n + 1)) < PITCH
 
 
-def test_layout_is_deterministic() -> None:
+def test_a_spot_depends_only_on_the_ring_and_the_order_of_people() -> None:
+    """Editing who someone is or what they bring never moves anyone on the next redraw."""
     m = crowded_map({Ring.WEEKLY: 9, Ring.MONTHLY: 3})
-    assert layout(m) == layout(m)
+    edited = replace(
+        m,
+        change="Iets anders",
+        contacts=tuple(
+            replace(c, name=c.name + " (nieuw)", kind=PersonKind.OUTSIDE, knowledge=tuple(KnowledgeForm), note="notitie")
+            for c in m.contacts
+        ),
+    )
+    assert layout(edited) == layout(m)
+
+
+def test_layout_is_the_same_in_another_python_process() -> None:
+    """No hash order, clock or chance in the geometry: the browser draws what CPython computed."""
+    m = crowded_map({Ring.WEEKLY: 9, Ring.MONTHLY: 3, Ring.LESS_OFTEN: 40})
+    code = (
+        "from kenniskring.layout import layout; from kenniskring.model import Ring; "
+        "from tests.core.factories import crowded_map; "
+        "print(repr(layout(crowded_map({Ring.WEEKLY: 9, Ring.MONTHLY: 3, Ring.LESS_OFTEN: 40}))))"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join([str(ROOT / "py"), str(ROOT)])}
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == repr(layout(m)), seed

@@ -57,7 +57,8 @@ def test_observations_exist_in_every_language(lang: str) -> None:
     for m in (NetworkMap(), sample_map(), lopsided(), full_map()):
         for obs in observe(m, lang):
             sentence, question = say(obs, lang)
-            assert sentence and question.endswith("?") or question.endswith(".")
+            assert sentence, obs
+            assert question.endswith(("?", ".")), question
             assert "{" not in sentence + question
 
 
@@ -99,4 +100,12 @@ def test_number_formats() -> None:
     assert number(0.5, "nl") == "0,50" and number(0.5, "en") == "0.50"
     assert percent(1 / 3, "nl") == "33%"
     assert signed(-0.5, "nl") == "−0,50" and signed(0.25, "en") == "+0.25" and signed(0, "nl") == "±0,00"
-    assert PersonKind.OUTSIDE  # keep import used
+
+
+def test_a_map_mostly_from_outside_the_team_says_so() -> None:
+    contacts = (person("o", kind=PersonKind.OWN_TEAM),) + tuple(person(f"x{i}", kind=PersonKind.OUTSIDE) for i in range(3))
+    text = sentences(NetworkMap(contacts=contacts))
+    assert text[0].startswith(
+        "Uit het eigen team: 1 van de 4 mensen (25%); van daarbuiten: 3. De E-I-index is +0,50: "
+        "het overleg gaat vooral over de grenzen van het team heen."
+    ), text[0]

@@ -1,11 +1,14 @@
-"""The stored first picture: written by the app, read back only when it is exactly what was written."""
+"""The stored first picture: written by the app, read back only when it is exactly what was written.
+
+That preview.js reads the same keys and version is checked on the build (tests/site/test_preview_script.py).
+"""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from kenniskring.preview import PREVIEW_KEY, Preview, preview_from_text, preview_to_text
+from kenniskring.preview import Preview, preview_from_text, preview_to_text
 from kenniskring.render import View, render
 
 from .factories import sample_map
@@ -15,10 +18,6 @@ def test_round_trip_keeps_the_svg_byte_for_byte() -> None:
     svg = render(sample_map(), "nl", View.CURRENT)
     record = Preview("m1", "2026-11-24T10:00:00+00:00", "nl", svg)
     assert preview_from_text(preview_to_text(record)) == record
-
-
-def test_key_is_in_the_apps_namespace() -> None:
-    assert PREVIEW_KEY == "kenniskring:preview"
 
 
 @pytest.mark.parametrize(

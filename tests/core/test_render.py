@@ -185,7 +185,16 @@ def test_the_description_says_what_is_desired() -> None:
     from .factories import full_map
 
     desc = parse(render(full_map(), "nl", View.BOTH)).find("svg:desc", NS).text  # type: ignore[union-attr]
-    assert desc is not None and desc.endswith("Gewenst: 1 mensen in een andere ring, 1 gewenste contacten.")
+    assert desc is not None and desc.endswith("Gewenst: 1 persoon in een andere ring, 1 gewenst contact."), desc
+    desc = parse(render(full_map(), "en", View.BOTH)).find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert desc is not None and desc.endswith("Desired: 1 person in another ring, 1 wished-for contact."), desc
+
+
+def test_the_description_counts_one_person_in_the_singular() -> None:
+    one = NetworkMap(contacts=(person("a", "Anna"),))
+    for lang, start in (("nl", "1 persoon op drie ringen"), ("en", "1 person on three rings")):
+        desc = parse(render(one, lang)).find("svg:desc", NS).text  # type: ignore[union-attr]
+        assert desc is not None and desc.startswith(start), desc
 
 
 def test_two_maps_on_one_page_have_their_own_ids() -> None:
