@@ -9,12 +9,14 @@ read gets the same typed error the page shows, and the other files are still don
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .fileformat import FileError
+from .fileformat import MAX_FILE_CHARS, FileError
 from .i18n import t
 from .layout import layout
 from .messages import file_error_reason
@@ -85,13 +87,34 @@ def parser(lang: str) -> argparse.ArgumentParser:
     return top
 
 
+def read_text(path: Path) -> str:
+    """A file's text, reading no more than a map can be (a device or a huge file is refused, not read)."""
+    if not path.is_file():
+        raise FileNotFoundError(path) if not path.exists() else IsADirectoryError(path)
+    with path.open("rb") as file:
+        data = file.read(4 * MAX_FILE_CHARS + 1)  # UTF-8 takes at most four bytes a character
+    if len(data) > 4 * MAX_FILE_CHARS:
+        raise FileError("too_large", limit=MAX_FILE_CHARS)
+    return data.decode("utf-8")
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write all or nothing: into a file beside it first, then put in place."""
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 def read_sources(files: Sequence[str], lang: str, err: TextIO) -> tuple[list[Source], int]:
     """The maps that could be read, and how many could not (each said on ``err``)."""
     sources: list[Source] = []
     failed = 0
     for name in files:
         try:
-            text = Path(name).read_bytes().decode("utf-8")
+            text = read_text(Path(name))
             opened = read_file(text)
         except FileNotFoundError:
             reason = t(lang, "cli.error.missing")
@@ -102,7 +125,7 @@ def read_sources(files: Sequence[str], lang: str, err: TextIO) -> tuple[list[Sou
         except FileError as problem:
             reason = file_error_reason(problem, lang)
         else:
-            sources.append(Source(opened.map, Path(name).name, opened.exported_at))
+            sources.append(Source(opened.map, name, opened.exported_at))
             continue
         failed += 1
         print(t(lang, "cli.problem", file=name, reason=reason), file=err)
@@ -162,11 +185,13 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for path, text in files.items():
-            path.write_text(text, encoding="utf-8", newline="")
+            write_file(path, text.encode("utf-8"))
     except OSError:
         print(t(lang, "cli.error.write", out=args.out), file=err)
         return 1
     print(t(lang, "cli.exported", files=", ".join(str(p) for p in files), count=len(sources)), file=out)
+    for n, s in enumerate(sources):  # the key from egoID to file: for the researcher, not in the tables
+        print(t(lang, "cli.ego_is", ego=ego_id(n), file=s.label), file=out)
     print(t(lang, "cli.anonymised" if options.anonymise else "cli.named"), file=out)
     return 1 if failed else 0
 
@@ -182,7 +207,9 @@ def graphml_files(sources: Sequence[Source], options: Options, target: Path) -> 
             return None
         return {target: graphml(sources[0], ego_id(0), options, pseudonyms)}
     return {
-        target / f"{ego_id(n) if options.anonymise else Path(s.label).stem}.graphml": graphml(s, ego_id(n), options, pseudonyms)
+        target / f"{ego_id(n) if options.anonymise else f'{ego_id(n)}-{Path(s.label).stem}'}.graphml": graphml(
+            s, ego_id(n), options, pseudonyms
+        )
         for n, s in enumerate(sources)
     }
 
@@ -203,7 +230,8 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     svg = render(m, lang, view, geometry, prefix="kkx", standalone=True)
     try:
         if target.suffix.lower() == ".svg":
-            target.write_text(embed(svg, m), encoding="utf-8")  # opens again in the tool, like the page's
+            stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+            write_file(target, embed(svg, m, stamp).encode("utf-8"))  # opens again in the tool, like the page's
         else:
             try:
                 import resvg_py  # type: ignore[import-not-found,unused-ignore]
@@ -213,7 +241,7 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             width, _ = picture_size(m, view, geometry)
             # Twice the picture's size on white, as the page's PNG download.
             png = resvg_py.svg_to_bytes(svg_string=svg, background="#ffffff", width=round(width * 2))
-            target.write_bytes(bytes(png))
+            write_file(target, bytes(png))
     except OSError:
         print(t(lang, "cli.error.write", out=args.out), file=err)
         return 1

@@ -42,7 +42,17 @@ def _data(key: str, value: str | bool | int | None) -> str:
     if value is None or value == "":
         return ""
     text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    return f'<data key="{key}">{escape(text)}</data>'
+    return f'<data key="{key}">{escape(xml_text(text))}</data>'
+
+
+def xml_text(text: str) -> str:
+    """Only what XML 1.0 can carry (the reader refuses the rest already; this keeps the file well-formed
+    whatever comes in)."""
+    return "".join(ch for ch in text if _xml_char(ord(ch)))
+
+
+def _xml_char(c: int) -> bool:
+    return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or 0x10000 <= c <= 0x10FFFF
 
 
 def graphml(source: Source, ego: str, options: Options, pseudonyms: Pseudonyms) -> str:
@@ -52,7 +62,7 @@ def graphml(source: Source, ego: str, options: Options, pseudonyms: Pseudonyms) 
         _data("egoID", ego)
         + _data("change", change_of(m, options))
         + _data("perspective", m.perspective.value)
-        + _data("date", source.date[:10])
+        + _data("date", source.day)
         + _data("people", figures["people"])
         + _data("ei_index", figures["ei_index"])
     )

@@ -16,6 +16,7 @@ user typed is in the output. Kept names are guarded against spreadsheet formulas
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import io
 import os
@@ -42,6 +43,14 @@ class Source:
     map: NetworkMap
     label: str = ""  # the file it came from, or its title in the browser: typed text, left out when anonymised
     date: str = ""  # ISO date or moment: when the file was exported, or the map last changed
+
+    @property
+    def day(self) -> str:
+        """The date as YYYY-MM-DD, or "" when it is not one: a file's own stamp is text it brings along."""
+        try:
+            return datetime.date.fromisoformat(self.date[:10]).isoformat() if len(self.date) >= 10 else ""
+        except ValueError:
+            return ""
 
 
 @dataclass(frozen=True)
@@ -123,7 +132,7 @@ def person_of(c: Contact, options: Options, pseudonyms: Pseudonyms) -> str:
 def measures_rows(sources: Sequence[Source], view: View = View.CURRENT) -> list[dict[str, str]]:
     """One row per map: its file, change and perspective, then its figures."""
     return [
-        {"file": s.label, "change": text_cell(s.map.change), "perspective": s.map.perspective.value}
+        {"file": text_cell(s.label), "change": text_cell(s.map.change), "perspective": s.map.perspective.value}
         | measure_cells(summarise(s.map, view))
         for s in sources
     ]
@@ -175,7 +184,7 @@ def egor_tables(sources: Sequence[Source], options: Options) -> dict[str, str]:
             "egoID": ego_id(n),
             "change": text_cell(change_of(m, options)),
             "perspective": m.perspective.value,
-            "date": s.date[:10],
+            "date": s.day,
             "view": options.view.value,
             **measure_cells(summarise(m, options.view)),
             "wished": str(len(m.wished)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from kenniskring.cli import main
-from kenniskring.fileformat import FileError, dumps, loads
+from kenniskring.fileformat import FileError, dumps
 from kenniskring.research import MEASURE_COLUMNS
 from kenniskring.svgfile import read_map_file
 
@@ -42,7 +43,7 @@ def maps(tmp_path: Path) -> list[Path]:
 def test_validate_says_ok_per_file_and_exits_0(maps: list[Path]) -> None:
     code, out, err = run("validate", *maps)
     assert code == 0 and err == ""
-    assert "kaart0.json: ok (people on the map: 4)" in out and "2 of 2 files read." in out
+    assert f"{maps[0]}: ok (people on the map: 4)" in out and "2 of 2 files read." in out
 
 
 def test_validate_names_each_bad_file_with_the_pages_reason_and_goes_on(maps: list[Path]) -> None:
@@ -61,17 +62,17 @@ def test_messages_in_dutch_with_lang_nl(maps: list[Path]) -> None:
     assert "heeft een ongeldige waarde" in err
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.json")))
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".json", ".svg")))
 def test_every_corpus_file_is_validated_without_a_crash(name: str) -> None:
     path = CORPUS / name
     try:
-        loads(path.read_bytes().decode("utf-8"))
+        read_map_file(path.read_bytes().decode("utf-8"))
         expected = 0
     except (UnicodeDecodeError, FileError):  # whatever the core refuses, the command must say so and exit 1
         expected = 1
     code, out, err = run("validate", path)
     assert code == expected
-    assert (err if expected else out).startswith(f"{path}: " if expected else f"{name}: ok")
+    assert (err if expected else out).startswith(f"{path}: " if expected else f"{path}: ok")
 
 
 def test_measures_as_csv_one_row_per_map(maps: list[Path]) -> None:
@@ -79,7 +80,7 @@ def test_measures_as_csv_one_row_per_map(maps: list[Path]) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 2
     assert list(rows[0]) == ["file", "change", "perspective", *MEASURE_COLUMNS]
-    assert (rows[0]["file"], rows[0]["people"], rows[0]["ei_index"]) == ("kaart0.json", "3", "0.3333")
+    assert (rows[0]["file"], rows[0]["people"], rows[0]["ei_index"]) == (str(maps[0]), "3", "0.3333")
 
 
 def test_measures_desired_view_counts_the_wished_for(maps: list[Path]) -> None:
@@ -90,7 +91,7 @@ def test_measures_desired_view_counts_the_wished_for(maps: list[Path]) -> None:
 def test_measures_as_a_table_for_the_terminal(maps: list[Path]) -> None:
     code, out, _ = run("measures", *maps)
     lines = out.splitlines()
-    assert code == 0 and lines[0].split() == ["file", "kaart0.json", "kaart1.json"]
+    assert code == 0 and lines[0].split() == ["file", str(maps[0]), str(maps[1])]
     assert lines[MEASURE_COLUMNS.index("ei_index") + 3].split() == ["ei_index", "0.3333", "0.3333"]
 
 
@@ -103,6 +104,7 @@ def test_measures_of_a_bad_file_still_measure_the_others(maps: list[Path]) -> No
 def test_export_egor_writes_three_tables_without_typed_text(maps: list[Path], tmp_path: Path) -> None:
     code, out, _ = run("export", *maps, "--format", "egor", "-o", tmp_path / "egor")
     assert code == 0 and "Anonymised" in out
+    assert f"e1 = {maps[0]}" in out and f"e2 = {maps[1]}" in out  # the key, on the terminal only
     written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "egor").iterdir()}
     assert set(written) == {"egos.csv", "alters.csv", "aaties.csv"}
     assert len(list(csv.DictReader(io.StringIO(written["alters.csv"])))) == 8
@@ -120,7 +122,10 @@ def test_export_graphml_one_file_or_a_folder(maps: list[Path], tmp_path: Path) -
     assert run("export", maps[0], "--format", "graphml", "-o", tmp_path / "one.graphml")[0] == 0
     assert len(nx.read_graphml(tmp_path / "one.graphml")) == 5
     assert run("export", *maps, "--format", "graphml", "-o", tmp_path / "graphs")[0] == 0
-    assert sorted(p.name for p in (tmp_path / "graphs").iterdir()) == ["e1.graphml", "e2.graphml"]
+    graphs = sorted((tmp_path / "graphs").iterdir())
+    assert [p.name for p in graphs] == ["e1.graphml", "e2.graphml"]
+    for text in typed_texts(secret_map()) + ["kaart1"]:
+        assert text not in graphs[1].read_text(encoding="utf-8"), text
     code, _, err = run("export", *maps, "--format", "graphml", "-o", tmp_path / "two.graphml")
     assert code == 1 and "give a folder" in err and not (tmp_path / "two.graphml").exists()
 
@@ -194,3 +199,38 @@ def test_measures_over_the_whole_corpus_names_every_bad_file_and_measures_the_re
     assert len(list(csv.DictReader(io.StringIO(out)))) == readable
     assert len(err.splitlines()) == len(files) - readable
     assert all(line.startswith(str(CORPUS)) for line in err.splitlines())
+
+
+def test_graphml_files_with_names_keep_maps_of_the_same_file_name_apart(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "kaart.json").write_text(dumps(full_map()), encoding="utf-8")
+    code, _, _ = run("export", tmp_path / "a" / "kaart.json", tmp_path / "b" / "kaart.json", "--format", "graphml",
+                     "-o", tmp_path / "out", "--keep-names")  # fmt: skip
+    assert code == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["e1-kaart.graphml", "e2-kaart.graphml"]
+
+
+def test_a_files_own_stamp_is_only_a_date_when_it_is_one(tmp_path: Path) -> None:
+    document = json.loads(dumps(full_map()))
+    for n, stamp in enumerate(["FatmaYilmaz geheim", "\u0001", "2026-11-30T09:00:00+00:00"]):
+        (tmp_path / f"k{n}.json").write_text(json.dumps({**document, "exported_at": stamp}), encoding="utf-8")
+    run("export", *sorted(tmp_path.glob("k*.json")), "--format", "egor", "-o", tmp_path / "egor")
+    egos = list(csv.DictReader(io.StringIO((tmp_path / "egor" / "egos.csv").read_text(encoding="utf-8"))))
+    assert [e["date"] for e in egos] == ["", "", "2026-11-30"]
+
+
+def test_a_device_or_folder_is_refused_without_reading_it(tmp_path: Path) -> None:
+    code, _, err = run("validate", "/dev/zero", tmp_path)
+    assert code == 1
+    assert "/dev/zero: the file cannot be read" in err and f"{tmp_path}: the file cannot be read" in err
+
+
+def test_a_picture_that_fails_leaves_no_file(maps: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kenniskring.cli
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kenniskring.cli.os, "replace", broken)
+    code, _, err = run("render", maps[0], "-o", tmp_path / "map.svg")
+    assert code == 1 and "cannot be written" in err and list(tmp_path.glob("map.svg*")) == []
