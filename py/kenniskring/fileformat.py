@@ -23,7 +23,7 @@ import datetime
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from . import __version__
@@ -238,7 +238,7 @@ def _answers_from_dict(d: Any, where: Where) -> tuple[Answer, ...]:
     return tuple(sorted(answers, key=lambda a: order.index(a.question)))
 
 
-def _actions_from_list(items: Any, where: Where, contact_ids: set[str]) -> tuple[Action, ...]:
+def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str]) -> tuple[Action, ...]:
     if not isinstance(items, list):
         raise FileError("wrong_type", where, expected="list")
     if len(items) > MAX_ACTIONS:
@@ -378,6 +378,30 @@ def visible(value: str) -> bool:
     return any(
         not ch.isspace() and ch not in _BLANK_LETTERS and unicodedata.category(ch) not in ("Cf", "Cc", "Mn", "Me") for ch in value
     )
+
+
+# -- the reader's rules for values already in memory (edits.apply, merge) -------------------------
+def require_text(value: str, where: Where, limit: int, allow_empty: bool, multiline: bool = False) -> str:
+    """``value`` if a file could hold it there, else the FileError the reader would raise."""
+    return _text(value, where, limit, allow_empty, multiline)
+
+
+def require_contact(c: Contact, where: Where = ("map", "contacts")) -> Contact:
+    """The contact if the reader would accept it, checked by the reader's own code on its file form."""
+    _contact_from_dict(_contact_to_dict(c), where)
+    return c
+
+
+def require_action(a: Action, contact_ids: Collection[str], where: Where = ("map", "actions")) -> Action:
+    """The action if the reader would accept it on a map with these people."""
+    _actions_from_list([_action_to_dict(a)], where, contact_ids)
+    return a
+
+
+def require_map(m: NetworkMap) -> NetworkMap:
+    """The map if its file would open again (every rule of the reader, limits included)."""
+    from_document(to_document(m))
+    return m
 
 
 def check_text(value: str, limit: int, allow_empty: bool, multiline: bool = False) -> str | None:

@@ -5,12 +5,27 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from typing import Any
 from xml.etree import ElementTree
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kenniskring.edits import History, MoveContact, SetChange
+from kenniskring.edits import (
+    AddAction,
+    AddContact,
+    Edit,
+    History,
+    MoveContact,
+    RemoveAction,
+    RemoveContact,
+    SetAnswer,
+    SetChange,
+    SetDesiredRing,
+    UpdateAction,
+    UpdateContact,
+    apply,
+)
 from kenniskring.fileformat import FileError, check_text, dumps, from_document, loads, to_document
 from kenniskring.layout import GAP, NODE_H, NODE_W, layout
 from kenniskring.library import INDEX_KEY, MAP_PREFIX, open_library, restore_backup, save_map, set_aside_keys
@@ -260,3 +275,109 @@ def test_open_library_never_stops_the_page_and_keeps_every_text(index: str, save
 @given(edge_text | json_any.map(lambda v: json.dumps({"type": "kenniskring-backup", "version": 1, "maps": [v]})))
 def test_restore_backup_raises_only_file_errors(text: str) -> None:
     only_file_errors(lambda t: restore_backup(DictStorage(), t, "2026-11-24T10:00:00+00:00"), text)
+
+
+# -- issue 13: merges of random edit sequences always open again and lose no one-sided field ------
+EDIT_KINDS = [
+    "add",
+    "remove",
+    "move",
+    "name",
+    "note",
+    "desired",
+    "change",
+    "answer",
+    "action",
+    "tick",
+    "owner",
+    "links",
+    "unaction",
+]
+
+
+def _one_edit(draw: Any, m: NetworkMap, side: str, step: int) -> Edit | None:
+    """A random edit of a kind the page makes, or None when the map has nothing it could apply to."""
+    kind = draw(st.sampled_from(EDIT_KINDS))
+    ids = [c.id for c in m.contacts]
+    if kind == "add":
+        return AddContact(
+            Contact(f"{side}{step}", draw(name), draw(st.sampled_from(list(Ring))), draw(st.sampled_from(list(PersonKind))))
+        )
+    if kind == "action":
+        links = draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else []
+        return AddAction(Action(f"{side}a{step}", draw(name), tuple(links)))
+    if kind == "change":
+        return SetChange(draw(st.text(printable, max_size=40)))
+    if kind == "answer":
+        return SetAnswer(draw(st.sampled_from(list(Question))), draw(st.booleans()), draw(free_text))
+    if kind in {"remove", "move", "name", "note", "desired"}:
+        if not m.contacts:
+            return None
+        c = draw(st.sampled_from(m.contacts))
+        if kind == "remove":
+            return RemoveContact(c.id)
+        if kind == "move":
+            return MoveContact(c.id, draw(st.sampled_from(list(Ring))))
+        if kind == "desired":
+            return SetDesiredRing(c.id, draw(st.none() | st.sampled_from(list(Ring))))
+        return UpdateContact(replace(c, name=draw(name)) if kind == "name" else replace(c, note=draw(free_text)))
+    if not m.actions:
+        return None
+    a = draw(st.sampled_from(m.actions))
+    if kind == "tick":
+        return UpdateAction(replace(a, done=not a.done))
+    if kind == "owner":
+        return UpdateAction(replace(a, owner=draw(st.text(printable, max_size=20))))
+    if kind == "links":
+        return UpdateAction(
+            replace(a, contact_ids=tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else ()))
+        )
+    return RemoveAction(a.id)
+
+
+@st.composite
+def edit_sequence(draw: Any, m: NetworkMap, side: str) -> NetworkMap:
+    """``m`` after a few random edits (ids new to this side)."""
+    for step in range(draw(st.integers(0, 8))):
+        edit = _one_edit(draw, m, side, step)
+        if edit is not None:
+            m = apply(m, edit)
+    return m
+
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "contacts": ("name", "ring", "kind", "knowledge", "note", "wished"),
+    "actions": ("text", "owner", "due", "done"),
+    "answers": ("current", "desired"),
+}
+
+
+def _one_sided_fields_kept(base: NetworkMap, mine: NetworkMap, theirs: NetworkMap, merged: NetworkMap) -> None:
+    for edited, other in ((mine, theirs), (theirs, mine)):
+        for attr in ("change", "perspective"):
+            if getattr(edited, attr) != getattr(base, attr) and getattr(other, attr) == getattr(base, attr):
+                assert getattr(merged, attr) == getattr(edited, attr)
+        for group, names in FIELDS.items():
+            key = (lambda x: x.question) if group == "answers" else (lambda x: x.id)
+            b = {key(x): x for x in getattr(base, group)}
+            e = {key(x): x for x in getattr(edited, group)}
+            o = {key(x): x for x in getattr(other, group)}
+            r = {key(x): x for x in getattr(merged, group)}
+            for k, item in e.items():
+                if k not in b and group != "answers":
+                    assert k in r, f"{group} {k} added on one side is lost"
+                if k in b and k in o and k in r:
+                    for f in names:
+                        if getattr(item, f) != getattr(b[k], f) and getattr(o[k], f) == getattr(b[k], f):
+                            assert getattr(r[k], f) == getattr(item, f), f"{group} {k}.{f} edited on one side is lost"
+
+
+@SETTINGS
+@given(st.data())
+def test_merging_random_edit_sequences_gives_a_map_that_opens_and_keeps_one_sided_edits(data: Any) -> None:
+    base = data.draw(maps())
+    mine = data.draw(edit_sequence(base, "m"))
+    theirs = data.draw(edit_sequence(base, "t"))
+    merged = merge(base, mine, theirs)
+    assert loads(dumps(merged)) == merged
+    _one_sided_fields_kept(base, mine, theirs, merged)
