@@ -731,6 +731,12 @@ def t(lang: str, key: str, /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
+def isolate(text: str) -> str:
+    """User text inside a sentence, isolated for text direction (FSI … PDI): an unterminated
+    right-to-left override in a name can never reverse the words drawn after it."""
+    return f"\u2068{text}\u2069"
+
+
 def long_date(iso: str, lang: str) -> str:
     """``2026-11-24`` -> ``24 november 2026``; anything else is shown as it is."""
     try:
