@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build serve test lint typecheck unit browser bench system clean
+.PHONY: setup build serve test lint typecheck unit browser bench bench-core system clean
 
 setup: $(VENV)/.installed node_modules/.installed $(WHEEL)
 
@@ -57,6 +57,10 @@ test: build system lint typecheck
 # Speed next to the bare Pyodide floor; prints a table and writes bench/bench.{nl,en}.md for the site.
 bench: build system
 	$(PY) scripts/bench.py
+
+# The core's own figures under CPython (back-up restore of 1,000 maps, panels for the largest map).
+bench-core: setup
+	$(PY) scripts/bench_core.py
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
