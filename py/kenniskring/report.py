@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .analysis import KINDS, measure
-from .i18n import isolate, long_date, t
+from .i18n import long_date, t
 from .library import Index
 from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, NetworkMap, Perspective, current_map
 from .observations import compare, observe, say, suggest
@@ -66,17 +66,23 @@ def suggestions_html(m: NetworkMap, lang: str) -> str:
     return f'<ul class="kk-suggestions">{items}</ul>'
 
 
+def _filled(lang: str, key: str, name: str, value: str) -> str:
+    """The sentence ``key`` as HTML, with ``value`` (HTML already) where its ``{name}`` is."""
+    return escape(t(lang, key, **{name: "\x00"})).replace("\x00", value)
+
+
 def _action_meta(m: NetworkMap, index: int, lang: str) -> list[str]:
+    """With whom, by whom and by when, as HTML; names and owner in ``<bdi>``, isolated for text direction."""
     a = m.actions[index]
     people = m.contacts_by_id
-    names = [isolate(people[i].name) for i in a.contact_ids if i in people]
+    names = [f"<bdi>{escape(people[i].name)}</bdi>" for i in a.contact_ids if i in people]
     meta = []
     if names:
-        meta.append(t(lang, "actions.meta.people", names=", ".join(names)))
+        meta.append(_filled(lang, "actions.meta.people", "names", ", ".join(names)))
     if a.owner:
-        meta.append(t(lang, "actions.meta.owner", owner=isolate(a.owner)))
+        meta.append(_filled(lang, "actions.meta.owner", "owner", f"<bdi>{escape(a.owner)}</bdi>"))
     if a.due:
-        meta.append(t(lang, "actions.meta.due", date=long_date(a.due, lang)))
+        meta.append(escape(t(lang, "actions.meta.due", date=long_date(a.due, lang))))
     return meta
 
 
@@ -91,7 +97,7 @@ def actions_html(m: NetworkMap, lang: str) -> str:
             f'<li class="kk-action{" kk-done" if a.done else ""}">'
             f'<label class="kk-choice"><input type="checkbox" data-done="{aid}"{" checked" if a.done else ""}> '
             f'<span class="kk-visually-hidden">{escape(t(lang, "actions.done"))}: </span><bdi>{escape(a.text)}</bdi></label>'
-            f"{f'<p class=kk-hint>{escape(meta)}</p>' if meta else ''}"
+            f"{f'<p class=kk-hint>{meta}</p>' if meta else ''}"
             f'<button type="button" class="md-button kk-small" data-edit-action="{aid}" '
             f'aria-label="{escape(t(lang, "actions.edit.label", text=a.text))}">{escape(t(lang, "list.edit"))}</button> '
             f'<button type="button" class="md-button kk-small kk-danger" data-remove-action="{aid}" '
@@ -143,8 +149,7 @@ def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
     for i, action in enumerate(m.actions):
         meta = _action_meta(m, i, lang)
         action_items.append(
-            f"<li>{'☑' if action.done else '☐'} <bdi>{escape(action.text)}</bdi>"
-            f"{escape(' — ' + ' · '.join(meta)) if meta else ''}</li>"
+            f"<li>{'☑' if action.done else '☐'} <bdi>{escape(action.text)}</bdi>{' — ' + ' · '.join(meta) if meta else ''}</li>"
         )
     actions = "".join(action_items)
     return (
