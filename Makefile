@@ -8,7 +8,7 @@ WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
 PACKAGE_WHEELS := .cache/package-wheels
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build serve test lint typecheck unit browser screenshots bench system clean
+.PHONY: setup build serve test lint typecheck unit browser screenshots bench bench-core system clean
 
 setup: $(VENV)/.installed node_modules/.installed $(WHEEL) $(PACKAGE_WHEELS)/.downloaded
 
@@ -74,6 +74,10 @@ screenshots: build system
 bench: build system
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_cli.py
+
+# The core's own figures under CPython (back-up restore of 1,000 maps, panels for the largest map).
+bench-core: setup
+	$(PY) scripts/bench_core.py
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

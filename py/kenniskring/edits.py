@@ -1,6 +1,8 @@
 """Edits are values; ``apply`` turns a map and an edit into a new map; ``History`` gives undo/redo.
 
 The shell never mutates a map: it builds an edit from what the user did and hands it here.
+``apply`` refuses (with the reader's ``FileError``) what the file reader would refuse, using the
+reader's own checks (``fileformat.require_*``): a map made by edits always opens again.
 """
 
 from __future__ import annotations
@@ -8,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .model import Action, Contact, NetworkMap, Perspective, Question, Ring
+from .fileformat import (
+    MAX_ACTIONS,
+    MAX_CONTACTS,
+    FileError,
+    require_action,
+    require_contact,
+    require_map,
+    require_text,
+)
+from .model import MAX_ANSWER, MAX_CHANGE, Action, Contact, NetworkMap, Perspective, Question, Ring
 
 
 @dataclass(frozen=True)
@@ -102,13 +113,17 @@ class UnknownAction(KeyError):
 
 
 def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
-    """The map after ``edit``; the same object when the edit changes nothing."""
+    """The map after ``edit``; the same object when the edit changes nothing. Raises ``FileError``
+    for an edit whose result the file reader would refuse, ``UnknownContact``/``UnknownAction``
+    for one that names what is not there."""
     if isinstance(edit, AddContact):
         if m.contact(edit.contact.id) is not None:
             raise ValueError(f"duplicate contact id {edit.contact.id!r}")
-        return replace(m, contacts=m.contacts + (edit.contact,))
+        if len(m.contacts) >= MAX_CONTACTS:
+            raise FileError("too_many_contacts", ("map", "contacts"), limit=MAX_CONTACTS)
+        return replace(m, contacts=m.contacts + (require_contact(edit.contact),))
     if isinstance(edit, UpdateContact):
-        return _replace_contact(m, edit.contact.id, lambda _old: edit.contact)
+        return _replace_contact(m, edit.contact.id, lambda _old: require_contact(edit.contact))
     if isinstance(edit, MoveContact):
         return _replace_contact(m, edit.contact_id, lambda old: replace(old, ring=edit.ring))
     if isinstance(edit, RemoveContact):
@@ -125,6 +140,7 @@ def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
     if isinstance(edit, SetDesiredRing):
         return _replace_contact(m, edit.contact_id, lambda old: replace(old, desired_ring=edit.ring))
     if isinstance(edit, SetAnswer):
+        require_text(edit.text, ("map", "reflection", edit.question.value), MAX_ANSWER, allow_empty=True, multiline=True)
         old = m.answer(edit.question)
         new_answer = replace(old, desired=edit.text) if edit.desired else replace(old, current=edit.text)
         if new_answer == old:
@@ -135,10 +151,13 @@ def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
     if isinstance(edit, AddAction):
         if m.action(edit.action.id) is not None:
             raise ValueError(f"duplicate action id {edit.action.id!r}")
-        return replace(m, actions=m.actions + (edit.action,))
+        if len(m.actions) >= MAX_ACTIONS:
+            raise FileError("too_many_actions", ("map", "actions"), limit=MAX_ACTIONS)
+        return replace(m, actions=m.actions + (require_action(edit.action, m.contacts_by_id),))
     if isinstance(edit, UpdateAction):
         if m.action(edit.action.id) is None:
             raise UnknownAction(edit.action.id)
+        require_action(edit.action, m.contacts_by_id)
         new_actions = tuple(edit.action if a.id == edit.action.id else a for a in m.actions)
         return m if new_actions == m.actions else replace(m, actions=new_actions)
     if isinstance(edit, RemoveAction):
@@ -146,18 +165,21 @@ def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
             raise UnknownAction(edit.action_id)
         return replace(m, actions=tuple(a for a in m.actions if a.id != edit.action_id))
     if isinstance(edit, SetChange):
+        require_text(edit.change, ("map", "change"), MAX_CHANGE, allow_empty=True)
         return m if m.change == edit.change else replace(m, change=edit.change)
     if isinstance(edit, SetPerspective):
         return m if m.perspective is edit.perspective else replace(m, perspective=edit.perspective)
     if isinstance(edit, ReplaceMap):
-        return edit.new_map
+        return require_map(edit.new_map)
     raise TypeError(f"not an edit: {edit!r}")
 
 
 def _replace_contact(m: NetworkMap, contact_id: str, change: Callable[[Contact], Contact]) -> NetworkMap:
-    if m.contact(contact_id) is None:
+    old = m.contact(contact_id)
+    if old is None:
         raise UnknownContact(contact_id)
-    new = tuple(change(c) if c.id == contact_id else c for c in m.contacts)
+    changed = change(old)
+    new = tuple(changed if c.id == contact_id else c for c in m.contacts)
     return m if new == m.contacts else replace(m, contacts=new)
 
 

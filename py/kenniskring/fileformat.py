@@ -3,14 +3,27 @@
 ``{"type": "kenniskring", "version": 1, "source": ..., "map": {...}}``. Reading is strict and
 typed: every problem is a ``FileError`` with a code the UI translates, and a location in the file.
 Older versions are migrated in sequence (``MIGRATIONS``); newer ones are refused with their own code.
+
+The edge is ``parse_json``: every text the package reads (a file, a saved map, the index, a
+back-up) is parsed there, and no exception but ``FileError`` leaves it, whatever the text: nesting
+beyond reason, numbers too long for Python's int, duplicate keys (refused, not "last one wins").
+
+Text that XML 1.0 cannot carry is **refused, not replaced**: lone surrogates (U+D800–U+DFFF, which
+only a ``\\ud800`` escape can produce), the non-characters U+FFFE/U+FFFF and the other
+non-characters (U+FDD0–U+FDEF, U+nFFFE/U+nFFFF), and control characters (tab and newline are
+allowed where a text may have lines). Refusing keeps one rule for files and for the form
+(``check_text``), never changes a person's text behind the user's back, and means every map that
+opens draws as well-formed SVG and encodes as UTF-8. A browser that reads a file replaces bytes that
+are not UTF-8 with U+FFFD itself, so only a program writing escapes meets this refusal.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +48,14 @@ from .model import (
 
 FILE_TYPE = "kenniskring"
 FORMAT_VERSION = 2
-MAX_FILE_CHARS = 5_000_000
+# The largest map the reader accepts exports to less than this (tests/core/test_limits.py builds it).
+MAX_FILE_CHARS = 6_000_000
 MAX_CONTACTS = 1000
+MAX_ACTIONS = 500
+MAX_ACTION_PEOPLE = 20  # people one action is about: a small step, and a bound on the file's size
+MAX_SOURCE = 200
+MAX_DIGITS = 30  # no number in a map is longer; Python refuses ints over 4,300 digits with ValueError
+MAX_SHOWN_KEY = 40  # an unknown key is named in a message up to this many characters
 
 Where = tuple[str | int, ...]
 
@@ -54,15 +73,15 @@ class FileError(Exception):
         return f"FileError({self.code!r}, {self.where!r}, {self.params!r})"
 
 
-MAX_ACTIONS = 500
-
-
 def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds the reflection, the actions and the desired situation (all empty in v1)."""
+    """Version 2 adds the reflection, the actions and the desired situation (all empty in v1).
+
+    A version-1 file that already carries a reflection or actions (written by hand, or labelled
+    wrongly) keeps them: they are checked as version 2, never silently emptied."""
     body = doc.get("map")
     if not isinstance(body, dict):
         return {**doc, "version": 2}  # validation of the result says what is wrong
-    return {**doc, "version": 2, "map": {**body, "reflection": {}, "actions": []}}
+    return {**doc, "version": 2, "map": {"reflection": {}, "actions": [], **body}}
 
 
 # Version n -> n+1, run in sequence from the file's version up to FORMAT_VERSION.
@@ -109,6 +128,56 @@ def dumps(m: NetworkMap, exported_at: str | None = None) -> str:
     return json.dumps(to_document(m, exported_at), ensure_ascii=False, indent=2)
 
 
+class _Refused(Exception):
+    """Raised inside the JSON parser's hooks; becomes a FileError once the parser has unwound."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused("duplicate_key", field=shown_key(key))
+            seen.add(key)
+    return d
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:
+        raise _Refused("number_too_long")
+    return int(digits)
+
+
+def parse_json(text: str, limit: int = MAX_FILE_CHARS) -> Any:
+    """JSON text as Python values, or ``FileError``: never ``ValueError``, ``RecursionError`` or other."""
+    if not isinstance(text, str):
+        raise FileError("not_text")
+    if len(text) > limit:
+        raise FileError("too_large", limit=limit)
+    try:
+        # A BOM, as some Windows editors write it, is not part of the JSON.
+        return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_no_duplicate_keys, parse_int=_bounded_int)
+    except _Refused as refused:
+        raise FileError(refused.code, **refused.params) from None
+    except json.JSONDecodeError as e:
+        raise FileError("not_json", line=e.lineno, column=e.colno) from None
+    except RecursionError:  # valid JSON nested beyond reason: no map of ours looks like that
+        raise FileError("not_our_file") from None
+    except (ValueError, MemoryError):  # anything else the parser cannot turn into values
+        raise FileError("not_json", line=1, column=1) from None
+
+
+def loads(text: str) -> NetworkMap:
+    """Parse, check, migrate and build a map, or raise ``FileError``. Never anything else."""
+    return load_file(text).map
+
+
 @dataclass(frozen=True)
 class MapFile:
     """A map as read from a file, with the moment the file says it was made ("" if it does not say)."""
@@ -119,27 +188,13 @@ class MapFile:
 
 def load_file(text: str) -> MapFile:
     """``loads``, keeping the file's own ``exported_at``: what a researcher's table dates a map by."""
-    raw = _parse(text)
-    m = from_document(raw)
+    try:
+        raw = parse_json(text)
+        m = from_document(raw)
+    except RecursionError:  # values nested just below the parser's limit, met again while checking
+        raise FileError("not_our_file") from None
     stamp = raw.get("exported_at")
     return MapFile(m, stamp if isinstance(stamp, str) else "")
-
-
-def loads(text: str) -> NetworkMap:
-    """Parse, check, migrate and build a map, or raise ``FileError``. Never anything else."""
-    return from_document(_parse(text))
-
-
-def _parse(text: str) -> Any:
-    if len(text) > MAX_FILE_CHARS:
-        raise FileError("too_large", limit=MAX_FILE_CHARS)
-    try:
-        raw = json.loads(text.removeprefix("\ufeff"))  # a BOM, as some Windows editors write it
-    except json.JSONDecodeError as e:
-        raise FileError("not_json", line=e.lineno, column=e.colno) from None
-    except RecursionError:  # valid JSON nested beyond reason: no map of ours looks like that
-        raise FileError("not_our_file") from None
-    return raw
 
 
 def from_document(raw: Any) -> NetworkMap:
@@ -157,6 +212,9 @@ def from_document(raw: Any) -> NetworkMap:
         except Exception:  # a migration must never crash the page; say which step failed
             raise FileError("migration_failed", version=v) from None
     _only_keys(doc, (), required={"type", "version", "map"}, optional={"source", "exported_at"})
+    for key in ("source", "exported_at"):
+        if key in doc:
+            _text(doc[key], (key,), MAX_SOURCE, allow_empty=True)
     return _map_from_dict(doc["map"], ("map",))
 
 
@@ -187,7 +245,7 @@ def _answers_from_dict(d: Any, where: Where) -> tuple[Answer, ...]:
         raise FileError("wrong_type", where, expected="object")
     answers = []
     for key, value in d.items():
-        question = _choice(Question, key, where + (str(key),))
+        question = _choice(Question, key, where + (shown_key(key),))
         _only_keys(value, where + (key,), required={"current", "desired"}, optional=set())
         current = _text(value["current"], where + (key, "current"), MAX_ANSWER, allow_empty=True, multiline=True)
         desired = _text(value["desired"], where + (key, "desired"), MAX_ANSWER, allow_empty=True, multiline=True)
@@ -197,7 +255,7 @@ def _answers_from_dict(d: Any, where: Where) -> tuple[Answer, ...]:
     return tuple(sorted(answers, key=lambda a: order.index(a.question)))
 
 
-def _actions_from_list(items: Any, where: Where, contact_ids: set[str]) -> tuple[Action, ...]:
+def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str]) -> tuple[Action, ...]:
     if not isinstance(items, list):
         raise FileError("wrong_type", where, expected="list")
     if len(items) > MAX_ACTIONS:
@@ -215,6 +273,8 @@ def _actions_from_list(items: Any, where: Where, contact_ids: set[str]) -> tuple
         links = item["contacts"]
         if not isinstance(links, list):
             raise FileError("wrong_type", here + ("contacts",), expected="list")
+        if len(links) > MAX_ACTION_PEOPLE:
+            raise FileError("too_many_action_people", here + ("contacts",), limit=MAX_ACTION_PEOPLE)
         for j, link in enumerate(links):
             if not isinstance(link, str):
                 raise FileError("wrong_type", here + ("contacts", j), expected="text")
@@ -240,8 +300,12 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
+# Letters, digits and a few marks: safe unescaped in JSON, HTML attributes and CSS selectors.
+_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+
 def _identifier(value: Any, where: Where) -> str:
-    if not isinstance(value, str) or not (1 <= len(value) <= 64) or not value.isascii() or not value.isprintable():
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise FileError("bad_id", where)
     return value
 
@@ -283,7 +347,13 @@ def _only_keys(d: Any, where: Where, required: set[str], optional: set[str]) -> 
             raise FileError("missing_field", where + (key,), field=key)
     for key in d:
         if key not in required and key not in optional:
-            raise FileError("unknown_field", where + (str(key),), field=str(key))
+            raise FileError("unknown_field", where + (shown_key(key),), field=shown_key(key))
+
+
+def shown_key(key: Any) -> str:
+    """A key from a file as a message may name it: a megabyte-long key is cut short."""
+    text = str(key) if isinstance(key, str) else type(key).__name__
+    return text if len(text) <= MAX_SHOWN_KEY else text[: MAX_SHOWN_KEY - 1] + "…"
 
 
 def _choice(enum: Any, value: Any, where: Where) -> Any:
@@ -298,12 +368,57 @@ def _text(value: Any, where: Where, limit: int, allow_empty: bool, multiline: bo
         raise FileError("wrong_type", where, expected="text")
     if len(value) > limit:
         raise FileError("too_long", where, limit=limit)
-    if not allow_empty and not value.strip():
-        raise FileError("empty_text", where)
-    allowed = {"\n", "\t"} if multiline else set()
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
+    if _NOT_XML.search(value):
+        raise FileError("not_xml_chars", where)
+    if (_CONTROL if multiline else _CONTROL_OR_LINE).search(value):
         raise FileError("control_chars", where)
+    if not allow_empty and not visible(value):
+        raise FileError("empty_text", where)
     return value
+
+
+# What XML 1.0 cannot carry besides control characters: surrogates, and the non-characters.
+_NOT_XML = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, except tab and newline
+_CONTROL_OR_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Blanks that are not whitespace to str.strip: format characters (zero-width space and joiners,
+# bidi controls, BOM) are found by category; these letters and symbols draw nothing either.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def visible(value: str) -> bool:
+    """Whether a text shows anything: a name of only zero-width characters is an invisible person."""
+    return any(
+        not ch.isspace() and ch not in _BLANK_LETTERS and unicodedata.category(ch) not in ("Cf", "Cc", "Mn", "Me") for ch in value
+    )
+
+
+# -- the reader's rules for values already in memory (edits.apply, merge) -------------------------
+def require_text(value: str, where: Where, limit: int, allow_empty: bool, multiline: bool = False) -> str:
+    """``value`` if a file could hold it there, else the FileError the reader would raise."""
+    return _text(value, where, limit, allow_empty, multiline)
+
+
+def require_contact(c: Contact, where: Where = ("map", "contacts")) -> Contact:
+    """The contact if the reader would accept it, checked by the reader's own code on its file form."""
+    _contact_from_dict(_contact_to_dict(c), where)
+    return c
+
+
+def require_action(a: Action, contact_ids: Collection[str], where: Where = ("map", "actions")) -> Action:
+    """The action if the reader would accept it on a map with these people."""
+    _actions_from_list([_action_to_dict(a)], where, contact_ids)
+    return a
+
+
+def require_map(m: NetworkMap) -> NetworkMap:
+    """The map if its file would open again (every rule of the reader, limits included)."""
+    from_document(to_document(m))
+    return m
 
 
 def check_text(value: str, limit: int, allow_empty: bool, multiline: bool = False) -> str | None:

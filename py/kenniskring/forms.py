@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from .fileformat import MAX_ACTIONS, MAX_CONTACTS, check_text
+from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS, check_text
 from .model import (
     MAX_ACTION,
     MAX_ANSWER,
@@ -39,6 +39,8 @@ _TEXT_PROBLEM = {
     },
     "owner": {"too_long": "form.error.name_too_long", "control_chars": "form.error.control_chars"},
 }
+for _codes in _TEXT_PROBLEM.values():  # the same for every field
+    _codes["not_xml_chars"] = "form.error.not_xml_chars"
 _LIMITS = {
     "name": MAX_NAME,
     "note": MAX_NOTE,
@@ -119,7 +121,9 @@ def action_from_form(form: ActionForm, action_id: str, current: NetworkMap) -> A
             problems.append(FormProblem("due", "form.error.bad_date"))
     if current.action(action_id) is None and len(current.actions) >= MAX_ACTIONS:
         problems.append(FormProblem("action_text", "form.error.too_many_actions", {"limit": MAX_ACTIONS}))
+    known = tuple(i for i in dict.fromkeys(form.contact_ids) if current.contact(i) is not None)
+    if len(known) > MAX_ACTION_PEOPLE:
+        problems.append(FormProblem("action_text", "form.error.too_many_action_people", {"limit": MAX_ACTION_PEOPLE}))
     if problems:
         return problems
-    known = tuple(i for i in dict.fromkeys(form.contact_ids) if current.contact(i) is not None)
     return Action(action_id, " ".join(form.text.split()), known, " ".join(form.owner.split()), form.due, form.done)

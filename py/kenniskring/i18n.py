@@ -49,6 +49,8 @@ NL: dict[str, str] = {
     "form.error.note_too_long": "De notitie is te lang (hoogstens {limit} tekens).",
     "form.error.change_too_long": "De naam van de verandering is te lang (hoogstens {limit} tekens).",
     "form.error.control_chars": "Deze tekst bevat onzichtbare besturingstekens; haal ze weg.",
+    "form.error.not_xml_chars": "Deze tekst bevat tekens die geen tekst zijn (losse surrogaten of niet-tekens); haal ze weg.",
+    "form.error.too_many_action_people": "Kies hoogstens {limit} mensen bij één actie.",
     "form.error.too_many": "Er staan al {limit} mensen op de kaart; meer kan niet.",
     # Rings, kinds, roles, knowledge
     "ring.weekly": "wekelijks",
@@ -146,6 +148,11 @@ NL: dict[str, str] = {
     "file.error.not_in_svg": "er zit geen Kenniskring-kaart in deze SVG.",
     "file.error.not_a_backup": "het is geen back-up van Kenniskring.",
     "file.error.storage_full": "de opslag van deze browser is vol.",
+    "file.error.duplicate_key": "het veld ‘{field}’ staat twee keer in hetzelfde object; welke waarde bedoeld is, is niet te zeggen.",
+    "file.error.number_too_long": "het bevat een getal dat veel te lang is voor een Kenniskring-bestand.",
+    "file.error.not_xml_chars": "{where} bevat tekens die geen tekst zijn (losse surrogaten of niet-tekens, zoals \\uFFFF); zo’n bestand is door een ander programma geschreven.",
+    "file.error.too_many_action_people": "{where}: meer dan {limit} mensen bij één actie.",
+    "file.error.damaged_index": "de lijst van kaarten in deze browser was beschadigd; hij is opnieuw opgebouwd uit de kaarten zelf.",
     "file.expected.list": "een lijst",
     "file.expected.object": "een object",
     "file.expected.text": "tekst",
@@ -340,6 +347,8 @@ NL: dict[str, str] = {
     "msg.backup_problems": "Niet toegevoegd uit de back-up: {problems}",
     "msg.backup_problem": "kaart {n}: {reason}",
     "msg.other_tab": "Deze kaart is in een ander tabblad gewijzigd; die wijzigingen staan er nu bij.",
+    "msg.merge_left_out": "Samen met de wijzigingen uit het andere tabblad paste niet alles meer op de kaart: {people} nieuwe mensen, {actions} nieuwe acties en {links} koppelingen van mensen aan acties uit dit tabblad zijn weggelaten.",
+    "msg.map_gone": "Deze kaart is intussen in een ander tabblad verwijderd; de lijst is bijgewerkt.",
     "msg.deleted_elsewhere": "Deze kaart is in een ander tabblad verwijderd. Wat je hier ziet wordt niet meer bewaard; download de kaart als je hem wilt houden.",
     "msg.map_set_aside": "Een bewaarde kaart kon niet worden gelezen ({reason}). Hij is apart gezet onder ‘Mijn kaarten’ en niet overschreven.",
     "storage.download": "Download de kaart als bestand",
@@ -454,6 +463,8 @@ EN: dict[str, str] = {
     "form.error.note_too_long": "The note is too long (at most {limit} characters).",
     "form.error.change_too_long": "The name of the change is too long (at most {limit} characters).",
     "form.error.control_chars": "This text contains invisible control characters; remove them.",
+    "form.error.not_xml_chars": "This text contains characters that are not text (lone surrogates or non-characters); remove them.",
+    "form.error.too_many_action_people": "Choose at most {limit} people for one action.",
     "form.error.too_many": "The map already holds {limit} people; no more fit.",
     "ring.weekly": "weekly",
     "ring.monthly": "at least monthly",
@@ -545,6 +556,11 @@ EN: dict[str, str] = {
     "file.error.not_in_svg": "this SVG holds no Kenniskring map.",
     "file.error.not_a_backup": "it is not a Kenniskring backup.",
     "file.error.storage_full": "this browser's storage is full.",
+    "file.error.duplicate_key": "the field ‘{field}’ occurs twice in the same object; which value is meant cannot be told.",
+    "file.error.number_too_long": "it holds a number far too long for a Kenniskring file.",
+    "file.error.not_xml_chars": "{where} contains characters that are not text (lone surrogates or non-characters such as \\uFFFF); such a file was written by another program.",
+    "file.error.too_many_action_people": "{where}: more than {limit} people for one action.",
+    "file.error.damaged_index": "the list of maps in this browser was damaged; it has been rebuilt from the maps themselves.",
     "file.expected.list": "a list",
     "file.expected.object": "an object",
     "file.expected.text": "text",
@@ -728,6 +744,8 @@ EN: dict[str, str] = {
     "msg.backup_problems": "Not added from the backup: {problems}",
     "msg.backup_problem": "map {n}: {reason}",
     "msg.other_tab": "This map was changed in another tab; those changes are now included.",
+    "msg.merge_left_out": "Together with the other tab's changes not everything fitted on the map: {people} new people, {actions} new actions and {links} links of people to actions from this tab were left out.",
+    "msg.map_gone": "This map was deleted in another tab meanwhile; the list has been updated.",
     "msg.deleted_elsewhere": "This map was deleted in another tab. What you see here is no longer saved; download the map if you want to keep it.",
     "msg.map_set_aside": "A saved map could not be read ({reason}). It was set aside under ‘My maps’ and not overwritten.",
     "storage.download": "Download the map as a file",
@@ -823,6 +841,12 @@ def plural(lang: str, key: str, count: int, /, **params: Any) -> str:
     """A text with a number in it: ``key.one`` for exactly one, ``key`` for any other count
     ("1 persoon", "3 mensen"; Dutch and English both have one singular form)."""
     return t(lang, f"{key}.one" if count == 1 else key, count=count, **params)
+
+
+def isolate(text: str) -> str:
+    """User text inside a sentence, isolated for text direction (FSI … PDI): an unterminated
+    right-to-left override in a name can never reverse the words drawn after it."""
+    return f"\u2068{text}\u2069"
 
 
 def long_date(iso: str, lang: str) -> str:

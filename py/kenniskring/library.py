@@ -3,8 +3,10 @@
 Every function reads what it needs from storage, decides, writes, and returns the new index:
 the index in memory is only what the page shows. Nothing here ever overwrites saved data it
 could not read: that is moved aside first, under a key of its own, and stays downloadable.
-A damaged map is set aside on its own; the others open as usual. A damaged index is rebuilt
-from the maps themselves.
+A damaged map is set aside on its own; the others open as usual. A damaged index is set aside
+too (once, byte for byte) and rebuilt from the maps themselves. Every text is parsed by
+``fileformat.parse_json``, so no damage (nesting, huge numbers, wrong types) raises anything but
+``FileError`` here, which these functions turn into a set-aside key.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .fileformat import FileError, dumps, from_document, loads, to_document
+from .fileformat import FileError, dumps, from_document, loads, parse_json, to_document
 from .model import NetworkMap, random_hex
 from .persistence import KEY_PREFIX, Storage, StorageFull, StorageUnavailable
 
@@ -24,6 +26,7 @@ TRASH_PREFIX = KEY_PREFIX + "deleted:"
 LEGACY_KEY = KEY_PREFIX + "map"  # version 0.1 kept its one map here
 INDEX_TYPE = "kenniskring-index"
 BACKUP_TYPE = "kenniskring-backup"
+MAX_BACKUP_CHARS = 200_000_000  # far beyond any browser's storage; the maps inside have their own limit
 
 
 def new_map_id() -> str:
@@ -78,24 +81,41 @@ def _index_to_text(index: Index) -> str:
 
 
 def _index_from_text(text: str | None) -> Index | None:
-    """The saved index, or None when there is none or it cannot be trusted (then it is rebuilt)."""
+    """The saved index, or None when there is none or it cannot be trusted (then it is rebuilt).
+
+    Every field is checked for its type: a null title is "no title", never the text "None"; an
+    entry that names a map twice counts once."""
     if text is None:
         return None
     try:
-        raw = json.loads(text)
-        entries = tuple(Entry(str(e["id"]), str(e["title"]), str(e["created"]), str(e["updated"])) for e in raw["maps"])
-        current = raw["current"]
-        if raw["type"] != INDEX_TYPE or not (current is None or isinstance(current, str)):
-            return None
-    except (ValueError, KeyError, TypeError):
+        raw = parse_json(text)
+    except FileError:
         return None
-    return Index(entries, current)
+    if not isinstance(raw, dict) or raw.get("type") != INDEX_TYPE or not isinstance(raw.get("maps"), list):
+        return None
+    current = raw.get("current")
+    if not (current is None or isinstance(current, str)):
+        return None
+    entries: dict[str, Entry] = {}
+    for e in raw["maps"]:
+        if not isinstance(e, dict) or not isinstance(e.get("id"), str):
+            return None
+        fields = [e.get(k) for k in ("title", "created", "updated")]
+        if not all(f is None or isinstance(f, str) for f in fields):
+            return None
+        title, created, updated = (f or "" for f in fields)
+        entries.setdefault(e["id"], Entry(e["id"], title, created, updated))
+    return Index(tuple(entries.values()), current)
+
+
+def _index_is_damaged(text: str | None) -> bool:
+    return text is not None and _index_from_text(text) is None
 
 
 def read_index(storage: Storage) -> Index:
     """The index as it is in storage, made to agree with the maps that are really there."""
     saved = _index_from_text(storage.get(INDEX_KEY)) or Index()
-    present = [k.removeprefix(MAP_PREFIX) for k in storage.keys() if k.startswith(MAP_PREFIX)]
+    present = {k.removeprefix(MAP_PREFIX): None for k in storage.keys() if k.startswith(MAP_PREFIX)}  # in order
     entries = [e for e in saved.entries if e.id in present]
     known = {e.id for e in entries}
     for map_id in present:
@@ -107,9 +127,12 @@ def read_index(storage: Storage) -> Index:
 
 def _title_of(text: str | None) -> str:
     try:
-        return str(json.loads(text or "")["map"]["change"])
-    except (ValueError, KeyError, TypeError):
+        raw = parse_json(text or "")
+    except FileError:
         return ""
+    body = raw.get("map") if isinstance(raw, dict) else None
+    change = body.get("change") if isinstance(body, dict) else None
+    return change if isinstance(change, str) else ""
 
 
 def _write_index(storage: Storage, index: Index) -> Index:
@@ -135,11 +158,24 @@ def _migrate_legacy(storage: Storage, now: str) -> None:
     _write_index(storage, _with_entry(index, Entry(map_id, _title_of(raw), now, now)))
 
 
-def set_aside(storage: Storage, map_id: str, stamp: str) -> str:
-    """Move a map's saved text to a key of its own, untouched; returns that key."""
-    raw = storage.get(MAP_PREFIX + map_id) or ""
-    aside = f"{ASIDE_PREFIX}{map_id}:{stamp}"
+def _keep_aside(storage: Storage, name: str, stamp: str, raw: str) -> str:
+    """Write ``raw`` under a new set-aside key (never over an earlier one); returns that key."""
+    aside = f"{ASIDE_PREFIX}{name}:{stamp}"
+    n = 1
+    while storage.get(aside) is not None and storage.get(aside) != raw:
+        n += 1
+        aside = f"{ASIDE_PREFIX}{name}:{stamp}-{n}"
     storage.set(aside, raw)
+    return aside
+
+
+def set_aside(storage: Storage, map_id: str, stamp: str) -> str | None:
+    """Move a map's saved text to a key of its own, byte for byte; returns that key, or None when
+    there is no text to keep (the map was deleted meanwhile, or already set aside)."""
+    raw = storage.get(MAP_PREFIX + map_id)
+    if raw is None:
+        return None
+    aside = _keep_aside(storage, map_id, stamp, raw)
     storage.remove(MAP_PREFIX + map_id)
     return aside
 
@@ -147,8 +183,13 @@ def set_aside(storage: Storage, map_id: str, stamp: str) -> str:
 def open_library(storage: Storage, now: str) -> Opened:
     """Open the current map (or the most recent one, or a new empty one), setting aside what is unreadable."""
     _migrate_legacy(storage, now)
-    index = read_index(storage)
     asides: list[SetAside] = []
+    saved_index = storage.get(INDEX_KEY)
+    if saved_index is not None and _index_is_damaged(saved_index):  # rebuilt below: keep what it said
+        index_aside = _keep_aside(storage, "index", now.replace(":", ""), saved_index)
+        asides.append(SetAside(index_aside, FileError("damaged_index")))
+        storage.remove(INDEX_KEY)
+    index = read_index(storage)
     # The current map first, then the others from the most recently changed.
     order = [e for e in index.entries if e.id == index.current] + sorted(
         (e for e in index.entries if e.id != index.current), key=lambda e: e.updated, reverse=True
@@ -157,7 +198,9 @@ def open_library(storage: Storage, now: str) -> Opened:
         try:
             m = loads(storage.get(MAP_PREFIX + entry.id) or "")
         except FileError as problem:
-            asides.append(SetAside(set_aside(storage, entry.id, now.replace(":", "")), problem))
+            aside = set_aside(storage, entry.id, now.replace(":", ""))
+            if aside is not None:
+                asides.append(SetAside(aside, problem))
             index = replace(index, entries=tuple(e for e in index.entries if e.id != entry.id))
             continue
         index = _write_index(storage, replace(index, current=entry.id))
@@ -167,13 +210,17 @@ def open_library(storage: Storage, now: str) -> Opened:
 
 
 def load_map(storage: Storage, map_id: str, now: str) -> tuple[Index, NetworkMap | None, SetAside | None]:
-    """Switch to another map: it becomes the current one, or is set aside when it cannot be read."""
+    """Switch to another map: it becomes the current one, or is set aside when it cannot be read.
+    A map another tab has just deleted is not there: nothing is set aside, the list is brought up to date."""
+    raw = storage.get(MAP_PREFIX + map_id)
+    if raw is None:
+        return _write_index(storage, read_index(storage)), None, None
     try:
-        m = loads(storage.get(MAP_PREFIX + map_id) or "")
+        m = loads(raw)
     except FileError as problem:
-        aside = SetAside(set_aside(storage, map_id, now.replace(":", "")), problem)
-        index = read_index(storage)
-        return _write_index(storage, index), None, aside
+        key = set_aside(storage, map_id, now.replace(":", ""))
+        aside = SetAside(key, problem) if key is not None else None
+        return _write_index(storage, read_index(storage)), None, aside
     index = _write_index(storage, replace(read_index(storage), current=map_id))
     return index, m, None
 
@@ -182,10 +229,13 @@ def load_map(storage: Storage, map_id: str, now: str) -> tuple[Index, NetworkMap
 def save_map(storage: Storage, map_id: str, m: NetworkMap, now: str) -> Index:
     """Write the map and its line in the index. Raises StorageFull or StorageUnavailable."""
     storage.set(MAP_PREFIX + map_id, dumps(m))
-    index = read_index(storage)
+    return _write_index(storage, _entered(read_index(storage), map_id, m, now))
+
+
+def _entered(index: Index, map_id: str, m: NetworkMap, now: str) -> Index:
     old = index.entry(map_id)
     entry = Entry(map_id, m.change, old.created if old and old.created else now, now)
-    return _write_index(storage, replace(_with_entry(index, entry), current=map_id))
+    return replace(_with_entry(index, entry), current=map_id)
 
 
 def create_map(storage: Storage, now: str, m: NetworkMap | None = None) -> tuple[Index, str]:
@@ -240,30 +290,43 @@ class Restored:
 
 
 def restore_backup(storage: Storage, text: str, now: str) -> Restored:
-    """Add every map of a backup as a new map; never replaces one that is already there."""
-    try:
-        raw = json.loads(text.removeprefix("\ufeff"))
-    except ValueError as e:
-        raise FileError("not_json", line=getattr(e, "lineno", 1), column=getattr(e, "colno", 1)) from None
+    """Add every map of a backup as a new map; never replaces one that is already there.
+
+    Linear in the number of maps: the index is read once, each map is written once, and the index
+    is written once at the end (also when storage fills up halfway, so the maps written are listed)."""
+    raw = parse_json(text, limit=MAX_BACKUP_CHARS)
     if not isinstance(raw, dict) or raw.get("type") != BACKUP_TYPE:
         raise FileError("not_a_backup")
-    if raw.get("version") != 1 or not isinstance(raw.get("maps"), list):
+    if type(raw.get("version")) is not int or raw["version"] != 1 or not isinstance(raw.get("maps"), list):
         raise FileError("bad_version", ("version",))
     added: list[str] = []
     problems: list[tuple[int, FileError]] = []
     index = read_index(storage)
+    entries = {e.id: e for e in index.entries}
     for i, doc in enumerate(raw["maps"], start=1):
         try:
             m = from_document(doc)
         except FileError as problem:
             problems.append((i, problem))
             continue
+        except RecursionError:  # a map nested just below the parser's limit
+            problems.append((i, FileError("not_our_file")))
+            continue
+        map_id = new_map_id()
+        while map_id in entries:
+            map_id = new_map_id()
         try:
-            index, map_id = create_map(storage, now, m)
+            storage.set(MAP_PREFIX + map_id, dumps(m))
         except (StorageFull, StorageUnavailable):
             problems.append((i, FileError("storage_full")))
             break
+        entries[map_id] = Entry(map_id, m.change, now, now)
         added.append(map_id)
+    index = Index(tuple(entries.values()), added[-1] if added else index.current)
+    try:
+        index = _write_index(storage, index)
+    except (StorageFull, StorageUnavailable):
+        pass  # the maps are there; the next read of the index finds them again
     return Restored(index, tuple(added), tuple(problems))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 
 class Ring(StrEnum):
@@ -164,11 +165,17 @@ class NetworkMap:
     answers: tuple[Answer, ...] = ()
     actions: tuple[Action, ...] = ()
 
+    @cached_property
+    def contacts_by_id(self) -> dict[str, Contact]:
+        """Every person by id, made once per map: lookups by id never scan the list."""
+        return {c.id: c for c in reversed(self.contacts)}  # the first of a duplicate id, as a scan found it
+
+    @cached_property
+    def actions_by_id(self) -> dict[str, Action]:
+        return {a.id: a for a in reversed(self.actions)}
+
     def contact(self, contact_id: str) -> Contact | None:
-        for c in self.contacts:
-            if c.id == contact_id:
-                return c
-        return None
+        return self.contacts_by_id.get(contact_id)
 
     def in_ring(self, ring: Ring) -> tuple[Contact, ...]:
         return tuple(c for c in self.contacts if c.ring is ring)
@@ -193,10 +200,7 @@ class NetworkMap:
         return Answer(question)
 
     def action(self, action_id: str) -> Action | None:
-        for a in self.actions:
-            if a.id == action_id:
-                return a
-        return None
+        return self.actions_by_id.get(action_id)
 
 
 def new_action_id() -> str:

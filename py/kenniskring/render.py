@@ -18,7 +18,7 @@ import svgwrite
 from svgwrite.base import Desc, Title
 from svgwrite.container import Group
 
-from .i18n import plural, t
+from .i18n import isolate, plural, t
 from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
 from .model import (
     KNOWLEDGE_FORMS,
@@ -309,7 +309,7 @@ def _note(c: Contact, lang: str, wished: bool) -> str:
     knowledge chips. A map of 500 people redraws after one change by reusing the other 499 notes, so
     an edit costs about as much at 500 people as at 50 (people are values: same person, same note)."""
     dwg = ELEMENTS
-    parts: list[Any] = [Title(f"{c.name} – {describe_contact(c, lang)}")]
+    parts: list[Any] = [Title(f"{isolate(c.name)} – {describe_contact(c, lang)}")]
     w, h = NODE_W, NODE_H
     if wished:
         parts.append(
@@ -343,7 +343,15 @@ def _note(c: Contact, lang: str, wished: bool) -> str:
     parts.append(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
     name = shorten(c.name, NAME_CHARS)
     parts.append(
-        dwg.text(name, insert=(-w / 2 + 23, -h / 2 + 18), font_size=13.5, font_weight="bold", fill=INK, class_="kk-name")
+        dwg.text(
+            name,
+            insert=(-w / 2 + 23, -h / 2 + 18),
+            font_size=13.5,
+            font_weight="bold",
+            fill=INK,
+            class_="kk-name",
+            unicode_bidi="isolate",
+        )
     )
     forms: list[KnowledgeForm | None] = list(c.knowledge) or [None]
     for i, form in enumerate(forms):

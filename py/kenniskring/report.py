@@ -66,16 +66,23 @@ def suggestions_html(m: NetworkMap, lang: str) -> str:
     return f'<ul class="kk-suggestions">{items}</ul>'
 
 
+def _filled(lang: str, key: str, name: str, value: str) -> str:
+    """The sentence ``key`` as HTML, with ``value`` (HTML already) where its ``{name}`` is."""
+    return escape(t(lang, key, **{name: "\x00"})).replace("\x00", value)
+
+
 def _action_meta(m: NetworkMap, index: int, lang: str) -> list[str]:
+    """With whom, by whom and by when, as HTML; names and owner in ``<bdi>``, isolated for text direction."""
     a = m.actions[index]
-    names = [c.name for c in (m.contact(i) for i in a.contact_ids) if c is not None]
+    people = m.contacts_by_id
+    names = [f"<bdi>{escape(people[i].name)}</bdi>" for i in a.contact_ids if i in people]
     meta = []
     if names:
-        meta.append(t(lang, "actions.meta.people", names=", ".join(names)))
+        meta.append(_filled(lang, "actions.meta.people", "names", ", ".join(names)))
     if a.owner:
-        meta.append(t(lang, "actions.meta.owner", owner=a.owner))
+        meta.append(_filled(lang, "actions.meta.owner", "owner", f"<bdi>{escape(a.owner)}</bdi>"))
     if a.due:
-        meta.append(t(lang, "actions.meta.due", date=long_date(a.due, lang)))
+        meta.append(escape(t(lang, "actions.meta.due", date=long_date(a.due, lang))))
     return meta
 
 
@@ -89,8 +96,8 @@ def actions_html(m: NetworkMap, lang: str) -> str:
         items.append(
             f'<li class="kk-action{" kk-done" if a.done else ""}">'
             f'<label class="kk-choice"><input type="checkbox" data-done="{aid}"{" checked" if a.done else ""}> '
-            f'<span class="kk-visually-hidden">{escape(t(lang, "actions.done"))}: </span>{escape(a.text)}</label>'
-            f"{f'<p class=kk-hint>{escape(meta)}</p>' if meta else ''}"
+            f'<span class="kk-visually-hidden">{escape(t(lang, "actions.done"))}: </span><bdi>{escape(a.text)}</bdi></label>'
+            f"{f'<p class=kk-hint>{meta}</p>' if meta else ''}"
             f'<button type="button" class="md-button kk-small" data-edit-action="{aid}" '
             f'aria-label="{escape(t(lang, "actions.edit.label", text=a.text))}">{escape(t(lang, "list.edit"))}</button> '
             f'<button type="button" class="md-button kk-small kk-danger" data-remove-action="{aid}" '
@@ -118,7 +125,7 @@ def people_choices_html(m: NetworkMap, lang: str, chosen: tuple[str, ...] = ()) 
         return f'<p class="kk-hint">{escape(t(lang, "list.empty"))}</p>'
     return "".join(
         f'<label class="kk-choice"><input type="checkbox" name="kk-action-person" value="{escape(c.id)}"'
-        f"{' checked' if c.id in chosen else ''}> {escape(c.name)}"
+        f"{' checked' if c.id in chosen else ''}> <bdi>{escape(c.name)}</bdi>"
         f"{escape(' (' + t(lang, 'map.wished') + ')') if c.wished else ''}</label>"
         for c in m.contacts
     )
@@ -138,11 +145,13 @@ def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
                 if text
             )
             answers.append(f"<dt>{escape(t(lang, f'question.{q.value}'))}</dt><dd>{parts}</dd>")
-    actions = "".join(
-        f"<li>{'☑' if a.done else '☐'} {escape(a.text)}"
-        f"{escape(' — ' + ' · '.join(_action_meta(m, i, lang))) if _action_meta(m, i, lang) else ''}</li>"
-        for i, a in enumerate(m.actions)
-    )
+    action_items = []
+    for i, action in enumerate(m.actions):
+        meta = _action_meta(m, i, lang)
+        action_items.append(
+            f"<li>{'☑' if action.done else '☐'} <bdi>{escape(action.text)}</bdi>{' — ' + ' · '.join(meta) if meta else ''}</li>"
+        )
+    actions = "".join(action_items)
     return (
         '<article class="kk-poster">'
         f"<header><h1>{escape(map_title(m, lang))}</h1>"

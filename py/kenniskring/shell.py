@@ -56,7 +56,7 @@ from .library import (
     save_map,
     set_aside_keys,
 )
-from .merge import merge
+from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason
 from .model import NetworkMap, PersonKind, Perspective, Question, View, new_action_id, new_contact_id, view_map
 from .observations import suggest
@@ -695,7 +695,18 @@ class App:
             except FileError:
                 return  # their write is damaged: keep ours, which saves over nothing of theirs that was readable
             base = self.synced
+            merged = merge_maps(base, self.map, theirs)
             self.history = self.history.rebase(lambda state: merge(base, state, theirs))
+            if merged.left_out:
+                self.error(
+                    t(
+                        self.lang,
+                        "msg.merge_left_out",
+                        people=merged.people_left_out,
+                        actions=merged.actions_left_out,
+                        links=merged.links_left_out,
+                    )
+                )
             self.synced = theirs
             self.refresh()
             if self.map != theirs:

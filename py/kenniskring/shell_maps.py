@@ -67,8 +67,10 @@ class MapsPanel:
             index, m, aside = load_map(app.storage, open_id, now_stamp())
             app.index = index
             if m is None:
-                reason = file_error_reason(aside.problem, app.lang) if aside else ""
-                app.error(t(app.lang, "msg.map_set_aside", reason=reason))
+                if aside is None:  # another tab deleted it meanwhile: nothing was set aside
+                    app.error(t(app.lang, "msg.map_gone"))
+                else:
+                    app.error(t(app.lang, "msg.map_set_aside", reason=file_error_reason(aside.problem, app.lang)))
                 app.draw_maplist()
                 return
             app.switch_to(open_id, m)

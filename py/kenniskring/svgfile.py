@@ -1,25 +1,29 @@
 """An exported SVG carries the map's own data, so the picture can be opened in the tool again.
 
-The JSON (the same document as a ``.json`` download) sits in ``<metadata id="kenniskring-data">``.
-``read_map_file`` opens either kind of file and answers with the same typed errors.
+The JSON (the same document as a ``.json`` download) sits in ``<metadata id="kenniskring-data">``
+as a CDATA section, so it takes as many characters as the ``.json`` file: escaped as text, a note
+full of ``&`` would grow fivefold. ``read_map_file`` opens either kind of file (and SVGs that carry
+the data as escaped text, as older versions wrote them) and answers with the same typed errors.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from html import escape
 
 from .fileformat import MAX_FILE_CHARS, FileError, MapFile, dumps, load_file
 from .model import NetworkMap
 
 METADATA_ID = "kenniskring-data"
 SVG_NS = "http://www.w3.org/2000/svg"
+# The data plus the drawing of the largest map the reader accepts (tests/core/test_limits.py).
+MAX_SVG_CHARS = MAX_FILE_CHARS + 4_000_000
 
 
 def embed(svg: str, m: NetworkMap, exported_at: str | None = None) -> str:
     """``svg`` (as ``render`` makes it) with the map's JSON inside, right after the opening tag."""
     end_of_open_tag = svg.index(">") + 1  # attribute values never hold a raw ">" (they are escaped)
-    data = f'<metadata id="{METADATA_ID}">{escape(dumps(m, exported_at), quote=False)}</metadata>'
+    cdata = "<![CDATA[" + dumps(m, exported_at).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    data = f'<metadata id="{METADATA_ID}">{cdata}</metadata>'
     return svg[:end_of_open_tag] + data + svg[end_of_open_tag:]
 
 
@@ -29,13 +33,13 @@ def map_from_svg(text: str) -> NetworkMap:
 
 def _data_in_svg(text: str) -> str:
     """The map's JSON that an exported SVG carries, or ``FileError``."""
-    if len(text) > MAX_FILE_CHARS:
-        raise FileError("too_large", limit=MAX_FILE_CHARS)
+    if len(text) > MAX_SVG_CHARS:
+        raise FileError("too_large", limit=MAX_SVG_CHARS)
     if "<!ENTITY" in text:  # no document of ours declares entities; refuse them before parsing
         raise FileError("not_in_svg")
     try:
         root = ET.fromstring(text)
-    except ET.ParseError:
+    except (ET.ParseError, UnicodeEncodeError, RecursionError, ValueError):  # not XML, or lone surrogates
         raise FileError("not_in_svg") from None
     for element in root.iter(f"{{{SVG_NS}}}metadata"):
         if element.get("id") == METADATA_ID:

@@ -1,20 +1,27 @@
+from dataclasses import replace
+
 import pytest
 from kenniskring.edits import (
     UNDO_LIMIT,
+    AddAction,
     AddContact,
+    Edit,
     History,
     MoveContact,
     RemoveContact,
     ReplaceMap,
+    SetAnswer,
     SetChange,
     SetPerspective,
     UnknownContact,
+    UpdateAction,
     UpdateContact,
     apply,
 )
-from kenniskring.model import NetworkMap, Perspective, Ring
+from kenniskring.fileformat import MAX_ACTIONS, MAX_CONTACTS, FileError
+from kenniskring.model import Action, Contact, NetworkMap, PersonKind, Perspective, Question, Ring
 
-from .factories import person, sample_map
+from .factories import full_map, person, sample_map
 
 
 def test_add_update_move_remove() -> None:
@@ -158,3 +165,43 @@ def test_removing_a_person_unlinks_their_actions() -> None:
 
     m = apply(full_map(), RemoveContact("b"))
     assert m.actions[0].contact_ids == () and m.actions[0].text.startswith("Plan een gesprek")
+
+
+# -- issue 13: apply refuses what the file reader would refuse -----------------------------------
+def test_apply_refuses_an_action_about_someone_not_on_the_map() -> None:
+    m = full_map()
+    with pytest.raises(FileError) as caught:
+        apply(m, UpdateAction(replace(m.actions[0], contact_ids=("nobody",))))
+    assert caught.value.code == "unknown_contact"
+    with pytest.raises(FileError):
+        apply(m, AddAction(Action("x9", "Bellen", ("nobody",))))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        AddContact(Contact("n1", "\u200b", Ring.WEEKLY, PersonKind.OWN_TEAM)),
+        AddContact(Contact("n1", "Anna\ud800", Ring.WEEKLY, PersonKind.OWN_TEAM)),
+        AddContact(Contact("n 1", "Anna", Ring.WEEKLY, PersonKind.OWN_TEAM)),
+        UpdateContact(Contact("a", "x" * 81, Ring.WEEKLY, PersonKind.OWN_TEAM)),
+        SetChange("x\x1b"),
+        SetAnswer(Question.STRENGTHEN, True, "\uffff"),
+        AddAction(Action("x9", "")),
+        AddAction(Action("x9", "Bellen", due="morgen")),
+        ReplaceMap(NetworkMap(contacts=(Contact("a", "", Ring.WEEKLY, PersonKind.OWN_TEAM),))),
+    ],
+)
+def test_apply_refuses_what_a_file_could_not_hold(edit: Edit) -> None:
+    with pytest.raises(FileError):
+        apply(full_map(), edit)
+
+
+def test_apply_keeps_the_people_and_action_limits() -> None:
+    full = NetworkMap(contacts=tuple(person(f"p{i}") for i in range(MAX_CONTACTS)))
+    with pytest.raises(FileError) as caught:
+        apply(full, AddContact(person("one-more")))
+    assert caught.value.code == "too_many_contacts"
+    busy = NetworkMap(actions=tuple(Action(f"a{i}", "x") for i in range(MAX_ACTIONS)))
+    with pytest.raises(FileError) as caught:
+        apply(busy, AddAction(Action("one-more", "x")))
+    assert caught.value.code == "too_many_actions"

@@ -6,7 +6,18 @@ from typing import Any
 import jsonschema
 import pytest
 from kenniskring import fileformat
-from kenniskring.fileformat import FILE_TYPE, FORMAT_VERSION, MAX_CONTACTS, FileError, dumps, export_filename, loads, to_document
+from kenniskring.fileformat import (
+    FILE_TYPE,
+    FORMAT_VERSION,
+    MAX_ACTION_PEOPLE,
+    MAX_CONTACTS,
+    FileError,
+    dumps,
+    export_filename,
+    loads,
+    to_document,
+)
+from kenniskring.messages import file_error_message
 from kenniskring.model import NetworkMap
 
 from .factories import crowded_map, full_map, person, sample_map
@@ -295,3 +306,90 @@ def test_a_failing_migration_is_a_file_error(monkeypatch: pytest.MonkeyPatch) ->
 )
 def test_export_filename(change: str, expected: str) -> None:
     assert export_filename(change, "2026-11-24") == expected
+
+
+# -- issue 13: hostile input gets a FileError with a message, or opens --------------------------
+def _code(text: str) -> str:
+    with pytest.raises(FileError) as caught:
+        loads(text)
+    for lang in ("nl", "en"):
+        message = file_error_message(caught.value, "kaart.json", lang)
+        assert "{" not in message and "None" not in message
+    return caught.value.code
+
+
+def test_a_number_of_more_than_4300_digits_is_a_file_error() -> None:
+    doc = json.dumps(good()).replace('"version": 2', '"version": ' + "9" * 5000)
+    assert _code(doc) == "number_too_long"
+    assert _code("[" + "1" * 4301 + "]") == "number_too_long"
+
+
+def test_nesting_beyond_reason_is_a_file_error() -> None:
+    assert _code("[" * 5000) in {"not_our_file", "not_json"}
+    assert _code('{"a":' * 5000 + "1" + "}" * 5000) == "not_our_file"
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ufffe", "\\uffff", "\\ufdd0", "\\ud83f\\udffe"])
+@pytest.mark.parametrize("field", ["name", "note"])
+def test_text_xml_cannot_carry_is_refused(escape: str, field: str) -> None:
+    doc = json.dumps(mutate(["map", "contacts", 0, field], "Anna X")).replace("Anna X", f"Anna {escape}")
+    with pytest.raises(FileError) as caught:
+        loads(doc)
+    assert caught.value.code == "not_xml_chars" and caught.value.where == ("map", "contacts", 0, field)
+
+
+def test_a_pair_of_surrogates_is_one_character_and_opens() -> None:
+    doc = json.dumps(mutate(["map", "contacts", 0, "name"], "Anna X")).replace("Anna X", "Anna \\ud83c\\udf31")
+    assert loads(doc).contacts[0].name == "Anna 🌱"
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\u200b\u200d\ufeff", " \u2060 ", "\u202e", "\u3164", "\u0301"])
+def test_a_name_of_only_invisible_characters_is_refused(name: str) -> None:
+    assert _code(json.dumps(mutate(["map", "contacts", 0, "name"], name))) == "empty_text"
+
+
+def test_duplicate_keys_are_refused_not_last_one_wins() -> None:
+    text = json.dumps(good()).replace('"ring": "weekly"', '"ring": "weekly", "ring": "monthly"', 1)
+    assert _code(text) == "duplicate_key"
+
+
+def test_version_true_is_not_version_1() -> None:
+    assert _code(json.dumps(mutate(["version"], True))) == "bad_version"
+
+
+def test_a_version_1_file_with_a_reflection_and_actions_keeps_them() -> None:
+    doc = good()
+    doc["version"] = 1
+    m = loads(json.dumps(doc))
+    assert m == full_map()
+    doc["map"]["actions"][0]["contacts"] = ["nobody"]
+    assert _code(json.dumps(doc)) == "unknown_contact"  # checked as version 2, never emptied
+
+
+@pytest.mark.parametrize("key", ["source", "exported_at"])
+@pytest.mark.parametrize("value", [float("nan"), {"a": 1}, [[[]]], 5, "x" * 201])
+def test_source_and_exported_at_are_checked(key: str, value: Any) -> None:
+    with pytest.raises(FileError) as caught:
+        fileformat.from_document(mutate([key], value))
+    assert caught.value.where == (key,)
+
+
+def test_a_huge_unknown_key_gives_a_short_message() -> None:
+    with pytest.raises(FileError) as caught:
+        loads(json.dumps(mutate(["x" * 1_000_000], 1)))
+    assert caught.value.code == "unknown_field"
+    assert len(file_error_message(caught.value, "kaart.json", "nl")) < 300
+
+
+def test_an_action_with_more_people_than_allowed_is_refused() -> None:
+    people = [person(f"p{i}") for i in range(MAX_ACTION_PEOPLE + 1)]
+    doc = to_document(NetworkMap(contacts=tuple(people)))
+    doc["map"]["actions"] = [
+        {"id": "a1", "text": "Iedereen", "contacts": [p.id for p in people], "owner": "", "due": "", "done": False}
+    ]
+    assert _code(json.dumps(doc)) == "too_many_action_people"
+
+
+@pytest.mark.parametrize("bad", ['a"b', "a b", "a<b", "é", "x" * 65])
+def test_ids_are_letters_digits_and_a_few_marks(bad: str) -> None:
+    assert _code(json.dumps(mutate(["map", "contacts", 0, "id"], bad))) == "bad_id"

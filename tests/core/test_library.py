@@ -1,4 +1,5 @@
 import json
+from typing import Any
 
 import pytest
 from kenniskring.fileformat import FileError, dumps, loads
@@ -173,3 +174,120 @@ def test_readable_maps_reads_every_map_and_changes_nothing() -> None:
     assert [(entry.id, m.change) for entry, m in readable] == [(second, "Tweede")]
     assert [entry.id for entry in unreadable] == [first]
     assert storage.items == before  # nothing set aside, no other map made current
+
+
+# -- issue 13: damaged storage never stops the page and never loses text -------------------------
+@pytest.mark.parametrize("damage", ["[" * 5000, '{"a":' * 5000, "[" + "9" * 5000 + "]", "\ud800", '{"type": 1}'])
+def test_a_damaged_index_is_set_aside_once_and_the_page_starts(damage: str) -> None:
+    storage = DictStorage()
+    first = open_library(storage, NOW)
+    save_map(storage, first.map_id, sample_map(), NOW)
+    storage.items[INDEX_KEY] = damage
+    opened = open_library(storage, LATER)
+    assert opened.map == sample_map()
+    asides = set_aside_keys(storage)
+    assert len(asides) == 1 and storage.items[asides[0]] == damage  # byte for byte, downloadable
+    assert [a.key for a in opened.set_aside] == asides
+    open_library(storage, LATER)
+    assert set_aside_keys(storage) == asides  # once
+
+
+@pytest.mark.parametrize("damage", ["[" * 5000, '{"a":' * 5000, "[" + "9" * 5000 + "]", '{"map": {"change": null}}'])
+def test_a_deeply_damaged_map_outside_the_index_is_set_aside_and_kept(damage: str) -> None:
+    storage = DictStorage()
+    first = open_library(storage, NOW)
+    save_map(storage, first.map_id, sample_map(), NOW)
+    storage.items[MAP_PREFIX + "mbroken"] = damage
+    assert "mbroken" in [e.id for e in read_index(storage).entries]
+    opened = open_library(storage, LATER)
+    assert opened.map == sample_map()
+    _, m, aside = load_map(storage, "mbroken", LATER)
+    assert m is None and aside is not None and storage.items[aside.key] == damage
+
+
+def test_a_map_listed_twice_in_the_index_is_set_aside_once_with_its_text() -> None:
+    storage = DictStorage()
+    first = open_library(storage, NOW)
+    storage.items[MAP_PREFIX + first.map_id] = "kapot"
+    doc = json.loads(storage.items[INDEX_KEY])
+    doc["maps"] = doc["maps"] * 2
+    storage.items[INDEX_KEY] = json.dumps(doc)
+    opened = open_library(storage, LATER)
+    assert len(opened.set_aside) == 1
+    assert [storage.items[k] for k in set_aside_keys(storage)] == ["kapot"]
+
+
+def test_a_map_set_aside_twice_in_one_second_keeps_both_texts() -> None:
+    storage = DictStorage()
+    open_library(storage, NOW)
+    storage.items[MAP_PREFIX + "mx"] = "eerste"
+    load_map(storage, "mx", NOW)
+    storage.items[MAP_PREFIX + "mx"] = "tweede"
+    load_map(storage, "mx", NOW)
+    assert sorted(storage.items[k] for k in set_aside_keys(storage)) == ["eerste", "tweede"]
+
+
+def test_opening_a_map_another_tab_just_deleted_sets_nothing_aside() -> None:
+    storage = DictStorage()
+    first = open_library(storage, NOW)
+    index, m, aside = load_map(storage, "mgone", LATER)
+    assert m is None and aside is None and set_aside_keys(storage) == []
+    assert [e.id for e in index.entries] == [first.map_id]
+
+
+@pytest.mark.parametrize("title", [None, 5, ["x"]])
+def test_a_title_that_is_not_text_never_shows_as_none(title: Any) -> None:
+    storage = DictStorage()
+    first = open_library(storage, NOW)
+    doc = json.loads(storage.items[INDEX_KEY])
+    doc["maps"][0]["title"] = title
+    storage.items[INDEX_KEY] = json.dumps(doc)
+    assert "None" not in [e.title for e in read_index(storage).entries]
+    assert [e.id for e in read_index(storage).entries] == [first.map_id]
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 5000, '{"type": "kenniskring-backup", "version": true, "maps": []}', "[" + "9" * 5000 + "]", "\ud800"]
+)
+def test_restore_of_damaged_text_is_a_file_error(text: str) -> None:
+    with pytest.raises(FileError):
+        restore_backup(DictStorage(), text, NOW)
+
+
+def test_restore_of_a_map_nested_deep_inside_a_backup_reports_it() -> None:
+    deep = "[" * 900 + "]" * 900
+    text = '{"type": "kenniskring-backup", "version": 1, "maps": [' + deep + "," + dumps(sample_map()) + "]}"
+    restored = restore_backup(DictStorage(), text, NOW)
+    assert len(restored.added) == 1 and [n for n, _ in restored.problems] == [1]
+
+
+def test_restore_reads_and_writes_the_index_once_whatever_the_number_of_maps() -> None:
+    class Counting(DictStorage):
+        reads = writes = 0
+
+        def get(self, key: str) -> str | None:
+            self.reads += key == INDEX_KEY
+            return super().get(key)
+
+        def set(self, key: str, value: str) -> None:
+            self.writes += key == INDEX_KEY
+            super().set(key, value)
+
+    storage = Counting()
+    open_library(storage, NOW)
+    doc = {"type": "kenniskring-backup", "version": 1, "maps": [json.loads(dumps(sample_map()))] * 300}
+    storage.reads = storage.writes = 0
+    restored = restore_backup(storage, json.dumps(doc), LATER)
+    assert (storage.reads, storage.writes) == (1, 1)
+    assert len(restored.added) == 300 and len(read_index(storage).entries) == 301
+
+
+def test_a_backup_that_fills_the_storage_keeps_what_was_written_listed() -> None:
+    storage = DictStorage()
+    open_library(storage, NOW)
+    one = dumps(full_map())
+    storage.quota = sum(len(k) + len(v) for k, v in storage.items.items()) + 3 * (len(one) + 40) + 2000
+    doc = {"type": "kenniskring-backup", "version": 1, "maps": [json.loads(one)] * 10}
+    restored = restore_backup(storage, json.dumps(doc), LATER)
+    assert restored.problems and restored.problems[-1][1].code == "storage_full"
+    assert {e.id for e in read_index(storage).entries} >= set(restored.added)

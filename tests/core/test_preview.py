@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from kenniskring.model import View
 from kenniskring.preview import Preview, preview_from_text, preview_to_text
-from kenniskring.render import View, render
+from kenniskring.render import render
 
 from .factories import sample_map
 

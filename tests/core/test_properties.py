@@ -5,14 +5,30 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from typing import Any
+from xml.etree import ElementTree
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kenniskring.edits import History, MoveContact, SetChange
-from kenniskring.fileformat import FileError, dumps, from_document, loads, to_document
+from kenniskring.edits import (
+    AddAction,
+    AddContact,
+    Edit,
+    History,
+    MoveContact,
+    RemoveAction,
+    RemoveContact,
+    SetAnswer,
+    SetChange,
+    SetDesiredRing,
+    UpdateAction,
+    UpdateContact,
+    apply,
+)
+from kenniskring.fileformat import FileError, check_text, dumps, from_document, loads, to_document
 from kenniskring.layout import GAP, NODE_H, NODE_W, layout
-from kenniskring.library import open_library, save_map
+from kenniskring.library import INDEX_KEY, MAP_PREFIX, open_library, restore_backup, save_map, set_aside_keys
 from kenniskring.merge import merge
 from kenniskring.model import (
     Action,
@@ -25,19 +41,22 @@ from kenniskring.model import (
     Perspective,
     Question,
     Ring,
+    View,
 )
 from kenniskring.persistence import DictStorage
-from kenniskring.render import View, render
+from kenniskring.render import render
 from kenniskring.svgfile import embed, read_map_file
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-printable = st.characters(blacklist_categories=("Cc", "Cs"))
-name = st.text(printable, min_size=1, max_size=80).filter(lambda s: s.strip() != "")
+# Every character a map may hold: non-characters such as U+FFFE are refused by the reader (issue 13).
+NONCHARACTERS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [chr(p << 16 | low) for p in range(17) for low in (0xFFFE, 0xFFFF)]
+printable = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=NONCHARACTERS)
+name = st.text(printable, min_size=1, max_size=80).filter(lambda s: check_text(s, 80, False) is None)
 free_text = st.text(
     st.characters(
         blacklist_categories=("Cs",),
-        blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)] + [chr(c) for c in range(127, 160)],
+        blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10)] + [chr(c) for c in range(127, 160)] + NONCHARACTERS,
     ),
     max_size=300,
 )
@@ -182,3 +201,184 @@ def test_merging_with_an_untouched_side_gives_the_other_side(m: NetworkMap, new_
 
 def test_documents_are_plain_json() -> None:
     assert json.loads(json.dumps(to_document(NetworkMap()))) == to_document(NetworkMap())
+
+
+# -- issue 13: whatever the text, only FileError leaves the readers ----------------------------
+any_char = st.characters(blacklist_categories=())  # surrogates and non-characters included
+any_text = st.text(any_char, max_size=300)
+json_any = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(any_char, max_size=20)
+    | st.sampled_from(["kenniskring", "kenniskring-backup", "kenniskring-index", "weekly", "own_team", "c0"]),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["type", "version", "map", "maps", "contacts", "id", "name", "title", "current"])
+            | st.text(any_char, max_size=10),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=25,
+)
+edge_text = st.one_of(
+    any_text,
+    json_any.map(lambda v: json.dumps(v, ensure_ascii=False)),
+    json_any.map(lambda v: json.dumps(v)),  # surrogates as \\ud800 escapes
+    st.integers(1, 6000).map(lambda n: "[" * n),
+    st.integers(1, 6000).map(lambda n: '{"a":' * n + "1" + "}" * n),
+    st.integers(4000, 5000).map(lambda n: '{"type": "kenniskring", "version": ' + "9" * n + "}"),
+    st.builds(lambda a, b: a + b, st.sampled_from(["<svg>", "<", '{"type": "kenniskring", "version": 2, "map": ']), any_text),
+)
+
+
+def only_file_errors(read: Any, text: str) -> None:
+    try:
+        read(text)
+    except FileError:
+        pass
+
+
+@SETTINGS
+@given(edge_text)
+def test_loads_and_read_map_file_raise_only_file_errors(text: str) -> None:
+    only_file_errors(loads, text)
+    only_file_errors(read_map_file, text)
+
+
+@SETTINGS
+@given(json_any)
+def test_any_json_with_any_characters_is_a_map_or_a_file_error(value: Any) -> None:
+    try:
+        m = from_document(value)
+    except FileError:
+        return
+    ElementTree.fromstring(render(m, "nl", View.BOTH))
+    assert loads(dumps(m).encode("utf-8").decode("utf-8")) == m
+
+
+@SETTINGS
+@given(edge_text, edge_text)
+def test_open_library_never_stops_the_page_and_keeps_every_text(index: str, saved: str) -> None:
+    storage = DictStorage({INDEX_KEY: index, MAP_PREFIX + "mx": saved})
+    opened = open_library(storage, "2026-11-24T10:00:00+00:00")
+    kept = [storage.items[k] for k in set_aside_keys(storage)]
+    assert saved in kept or loads(storage.items[MAP_PREFIX + "mx"]) is not None
+    assert isinstance(opened.map, NetworkMap)
+    open_library(storage, "2026-11-24T10:00:01+00:00")  # a second start sets nothing more aside
+    assert len(set_aside_keys(storage)) == len(kept)
+
+
+@SETTINGS
+@given(edge_text | json_any.map(lambda v: json.dumps({"type": "kenniskring-backup", "version": 1, "maps": [v]})))
+def test_restore_backup_raises_only_file_errors(text: str) -> None:
+    only_file_errors(lambda t: restore_backup(DictStorage(), t, "2026-11-24T10:00:00+00:00"), text)
+
+
+# -- issue 13: merges of random edit sequences always open again and lose no one-sided field ------
+EDIT_KINDS = [
+    "add",
+    "remove",
+    "move",
+    "name",
+    "note",
+    "desired",
+    "change",
+    "answer",
+    "action",
+    "tick",
+    "owner",
+    "links",
+    "unaction",
+]
+
+
+def _one_edit(draw: Any, m: NetworkMap, side: str, step: int) -> Edit | None:
+    """A random edit of a kind the page makes, or None when the map has nothing it could apply to."""
+    kind = draw(st.sampled_from(EDIT_KINDS))
+    ids = [c.id for c in m.contacts]
+    if kind == "add":
+        return AddContact(
+            Contact(f"{side}{step}", draw(name), draw(st.sampled_from(list(Ring))), draw(st.sampled_from(list(PersonKind))))
+        )
+    if kind == "action":
+        links = draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else []
+        return AddAction(Action(f"{side}a{step}", draw(name), tuple(links)))
+    if kind == "change":
+        return SetChange(draw(st.text(printable, max_size=40)))
+    if kind == "answer":
+        return SetAnswer(draw(st.sampled_from(list(Question))), draw(st.booleans()), draw(free_text))
+    if kind in {"remove", "move", "name", "note", "desired"}:
+        if not m.contacts:
+            return None
+        c = draw(st.sampled_from(m.contacts))
+        if kind == "remove":
+            return RemoveContact(c.id)
+        if kind == "move":
+            return MoveContact(c.id, draw(st.sampled_from(list(Ring))))
+        if kind == "desired":
+            return SetDesiredRing(c.id, draw(st.none() | st.sampled_from(list(Ring))))
+        return UpdateContact(replace(c, name=draw(name)) if kind == "name" else replace(c, note=draw(free_text)))
+    if not m.actions:
+        return None
+    a = draw(st.sampled_from(m.actions))
+    if kind == "tick":
+        return UpdateAction(replace(a, done=not a.done))
+    if kind == "owner":
+        return UpdateAction(replace(a, owner=draw(st.text(printable, max_size=20))))
+    if kind == "links":
+        return UpdateAction(
+            replace(a, contact_ids=tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else ()))
+        )
+    return RemoveAction(a.id)
+
+
+@st.composite
+def edit_sequence(draw: Any, m: NetworkMap, side: str) -> NetworkMap:
+    """``m`` after a few random edits (ids new to this side)."""
+    for step in range(draw(st.integers(0, 8))):
+        edit = _one_edit(draw, m, side, step)
+        if edit is not None:
+            m = apply(m, edit)
+    return m
+
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "contacts": ("name", "ring", "kind", "knowledge", "note", "wished"),
+    "actions": ("text", "owner", "due", "done"),
+    "answers": ("current", "desired"),
+}
+
+
+def _one_sided_fields_kept(base: NetworkMap, mine: NetworkMap, theirs: NetworkMap, merged: NetworkMap) -> None:
+    for edited, other in ((mine, theirs), (theirs, mine)):
+        for attr in ("change", "perspective"):
+            if getattr(edited, attr) != getattr(base, attr) and getattr(other, attr) == getattr(base, attr):
+                assert getattr(merged, attr) == getattr(edited, attr)
+        for group, names in FIELDS.items():
+            key = (lambda x: x.question) if group == "answers" else (lambda x: x.id)
+            b = {key(x): x for x in getattr(base, group)}
+            e = {key(x): x for x in getattr(edited, group)}
+            o = {key(x): x for x in getattr(other, group)}
+            r = {key(x): x for x in getattr(merged, group)}
+            for k, item in e.items():
+                if k not in b and group != "answers":
+                    assert k in r, f"{group} {k} added on one side is lost"
+                if k in b and k in o and k in r:
+                    for f in names:
+                        if getattr(item, f) != getattr(b[k], f) and getattr(o[k], f) == getattr(b[k], f):
+                            assert getattr(r[k], f) == getattr(item, f), f"{group} {k}.{f} edited on one side is lost"
+
+
+@SETTINGS
+@given(st.data())
+def test_merging_random_edit_sequences_gives_a_map_that_opens_and_keeps_one_sided_edits(data: Any) -> None:
+    base = data.draw(maps())
+    mine = data.draw(edit_sequence(base, "m"))
+    theirs = data.draw(edit_sequence(base, "t"))
+    merged = merge(base, mine, theirs)
+    assert loads(dumps(merged)) == merged
+    _one_sided_fields_kept(base, mine, theirs, merged)

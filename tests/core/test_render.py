@@ -93,7 +93,7 @@ def test_names_are_text_never_markup(name: str) -> None:
     assert not tags & {"script", "img", "foreignObject"}
     assert not any(attr.startswith("on") for el in root.iter() for attr in el.attrib)
     title = root.find(".//svg:g[@class='kk-node']/svg:title", NS)
-    assert title is not None and title.text is not None and title.text.startswith(name[:80])
+    assert title is not None and title.text is not None and title.text.startswith("\u2068" + name[:80])  # isolated (issue 13)
 
 
 def test_long_names_are_shortened_on_the_node_but_complete_in_the_tooltip() -> None:
@@ -101,7 +101,7 @@ def test_long_names_are_shortened_on_the_node_but_complete_in_the_tooltip() -> N
     root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
     node = nodes(root)[0]
     assert node_texts(node)[0].endswith("…") and len(node_texts(node)[0]) <= 12
-    assert node.find("svg:title", NS).text.startswith(long)  # type: ignore[union-attr]
+    assert node.find("svg:title", NS).text.startswith("\u2068" + long)  # type: ignore[union-attr]
 
 
 def test_title_and_description_for_screen_readers() -> None:
@@ -253,3 +253,12 @@ def test_a_note_is_the_same_drawn_fresh_or_reused() -> None:
     fresh = render(m, "nl")
     assert render(m, "nl") == fresh
     assert render(m, "en") != fresh  # the language is part of a note (its tooltip, its letters)
+
+
+def test_a_right_to_left_override_in_a_name_stays_inside_the_name() -> None:
+    m = NetworkMap(contacts=(Contact("a", "\u202eevil", Ring.WEEKLY, PersonKind.OWN_TEAM),))
+    root = ET.fromstring(render(m, "nl"))
+    titles = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert any(t.startswith("\u2068\u202eevil\u2069 – ") for t in titles)
+    names = [el for el in root.iter("{http://www.w3.org/2000/svg}text") if el.get("class") == "kk-name"]
+    assert names and all(el.get("unicode-bidi") == "isolate" for el in names)

@@ -1,6 +1,7 @@
 from html.parser import HTMLParser
 
-from kenniskring.report import contact_rows_html
+from kenniskring.model import NetworkMap
+from kenniskring.report import actions_html, contact_rows_html, people_choices_html, print_html
 
 from .factories import person, sample_map
 
@@ -58,3 +59,16 @@ def test_a_map_without_a_change_is_named_untitled() -> None:
     assert map_label("  Hybride leren ", "nl") == "Hybride leren"
     assert map_label("   ", "nl") == "Kaart zonder naam"
     assert map_label("", "en") == "Untitled map"
+
+
+def test_names_in_an_action_line_are_isolated_for_text_direction() -> None:
+    from kenniskring.model import Action, Contact, PersonKind, Ring
+
+    m = NetworkMap(
+        contacts=(Contact("a", "\u202eAnna", Ring.WEEKLY, PersonKind.OWN_TEAM),),
+        actions=(Action("x", "\u202eBellen", ("a",), "\u202eBo"),),
+    )
+    html = actions_html(m, "nl")
+    assert "<bdi>\u202eAnna</bdi>" in html and "<bdi>\u202eBo</bdi>" in html and "<bdi>\u202eBellen</bdi>" in html
+    assert "<bdi>\u202eAnna</bdi>" in people_choices_html(m, "nl")
+    assert "<bdi>\u202eBellen</bdi>" in print_html(m, "nl", "2026-11-24", "<svg/>")

@@ -2,7 +2,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from kenniskring.fileformat import FileError, dumps
-from kenniskring.render import View, render
+from kenniskring.model import View
+from kenniskring.render import render
 from kenniskring.svgfile import embed, map_from_svg, read_map_file
 
 from .factories import full_map

@@ -1,0 +1,77 @@
+"""``make bench-core``: the core's own figures under this machine's CPython (no browser).
+
+- restoring a back-up of 1,000 maps into an empty storage (linear: the index is read and written once);
+- every panel and the poster for the largest map the reader accepts (tests/core/test_limits.py),
+  with plain text and with every character one that must be escaped (``&``).
+
+Prints the median of ``--rounds`` runs in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
+
+from kenniskring import report  # noqa: E402
+from kenniskring.library import backup_text, create_map, restore_backup  # noqa: E402
+from kenniskring.model import View  # noqa: E402
+from kenniskring.persistence import DictStorage  # noqa: E402
+from kenniskring.render import render  # noqa: E402
+
+from tests.core.factories import full_map  # noqa: E402
+from tests.core.test_limits import largest_map  # noqa: E402
+
+NOW = "2026-11-24T10:00:00+00:00"
+PANELS = (
+    "observations_html",
+    "figures_html",
+    "composition_html",
+    "suggestions_html",
+    "actions_html",
+    "contact_rows_html",
+    "people_choices_html",
+)
+
+
+def median_ms(run: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--maps", type=int, default=1000)
+    args = parser.parse_args()
+
+    source = DictStorage()
+    for _ in range(args.maps):
+        create_map(source, NOW, full_map())
+    backup = backup_text(source, NOW)
+    restore = median_ms(lambda: restore_backup(DictStorage(), backup, NOW), args.rounds)
+    print(f"restore a back-up of {args.maps} maps: {restore:.0f} ms")
+
+    for label, ch in (("plain text", "x"), ("every character '&'", "&")):
+        m = largest_map(ch)
+        svg = render(m, "nl", View.BOTH)
+        print(f"largest accepted map, {label}:")
+        for name in PANELS:
+            print(f"  {name}: {median_ms(functools.partial(getattr(report, name), m, 'nl'), args.rounds):.0f} ms")
+        poster = median_ms(functools.partial(report.print_html, m, "nl", "2026-11-24", svg), args.rounds)
+        print(f"  print_html: {poster:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
