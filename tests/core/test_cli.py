@@ -212,7 +212,7 @@ def test_graphml_files_with_names_keep_maps_of_the_same_file_name_apart(tmp_path
 
 def test_a_files_own_stamp_is_only_a_date_when_it_is_one(tmp_path: Path) -> None:
     document = json.loads(dumps(full_map()))
-    for n, stamp in enumerate(["FatmaYilmaz geheim", "\u0001", "2026-11-30T09:00:00+00:00"]):
+    for n, stamp in enumerate(["FatmaYilmaz geheim", "2026-13-45 nee", "2026-11-30T09:00:00+00:00"]):
         (tmp_path / f"k{n}.json").write_text(json.dumps({**document, "exported_at": stamp}), encoding="utf-8")
     run("export", *sorted(tmp_path.glob("k*.json")), "--format", "egor", "-o", tmp_path / "egor")
     egos = list(csv.DictReader(io.StringIO((tmp_path / "egor" / "egos.csv").read_text(encoding="utf-8"))))
