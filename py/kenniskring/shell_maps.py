@@ -179,7 +179,11 @@ class MapsPanel:
             readable, unreadable = readable_maps(app.storage)
             sources = [Source(m, map_label(entry.title, app.lang), entry.updated) for entry, m in readable]
         else:
-            sources, unreadable = [Source(app.map, map_label(app.map.change, app.lang), now_stamp())], []
+            entry = app.index.entry(app.map_id)
+            sources, unreadable = (
+                [Source(app.map, map_label(app.map.change, app.lang), entry.updated if entry else now_stamp())],
+                [],
+            )
         stem = f"{t(app.lang, 'research.filename')}-{today()}"
         made = research_download(sources, Format(checked_value("kk-research-format")), Options(anonymise=anonymise), stem)
         download_bytes(made.filename, made.data, made.mime)

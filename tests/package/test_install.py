@@ -76,6 +76,26 @@ def test_every_sub_command_works_from_the_installed_package(installed: Path, tmp
     assert (tmp_path / "kaart.png").read_bytes()[:4] == b"\x89PNG"
 
 
+def test_the_installed_export_holds_no_typed_text_and_keeps_pseudonyms_stable(installed: Path, tmp_path: Path) -> None:
+    from kenniskring.fileformat import dumps
+
+    from tests.core.test_research import secret_map, typed_texts
+
+    for name in ("geheim-a.json", "geheim-b.json"):
+        (tmp_path / name).write_text(dumps(secret_map()), encoding="utf-8")
+    assert (
+        kk(installed, "export", "geheim-a.json", "geheim-b.json", "--format", "egor", "-o", "egor", cwd=tmp_path).returncode == 0
+    )
+    assert kk(installed, "export", "geheim-a.json", "--format", "graphml", "-o", "a.graphml", cwd=tmp_path).returncode == 0
+    written = [p.read_text(encoding="utf-8") for p in [*(tmp_path / "egor").iterdir(), tmp_path / "a.graphml"]]
+    for text in typed_texts(secret_map()) + ["geheim-a", "geheim-b"]:
+        assert all(text not in content for content in written), text
+    alters = list(csv.DictReader((tmp_path / "egor" / "alters.csv").read_text(encoding="utf-8").splitlines()))
+    people = len(secret_map().contacts)
+    assert len(alters) == 2 * people
+    assert [a["person"] for a in alters[:people]] == [a["person"] for a in alters[people:]]  # one run, one pseudonym
+
+
 def test_a_bad_file_fails_with_the_message_in_dutch(installed: Path, tmp_path: Path) -> None:
     (tmp_path / "kapot.json").write_text('{"type": "kenniskring", "version": 2', encoding="utf-8")
     done = kk(installed, "validate", "--lang", "nl", "kapot.json", cwd=tmp_path)
