@@ -57,6 +57,9 @@ CODECS = (
 )
 # What the Python inside PyScript's JavaScript imports (its start, its "files" unpacking).
 FROM_JAVASCRIPT = ("asyncio", "base64", "builtins", "gzip", "json", "os", "sys", "tarfile")
+# The app's modules the page imports only when the user asks for them (Download for research), with
+# what they import: reachable, so kept, but not part of the start, so not compiled ahead.
+ON_DEMAND = ("kenniskring.graphml", "kenniskring.names", "kenniskring.research")
 FOR_DEVELOPERS = ("_pyrepl", "bdb", "doctest", "multiprocessing", "pdb", "pydoc", "pydoc_data", "unittest")
 UNCHECKED_HASH = 0b01  # hash-based bytecode that is not checked against a source
 
@@ -113,11 +116,13 @@ def build(app: str, out: str) -> dict[str, int]:
     # the page's own Python imports as it starts.
     for name in FROM_JAVASCRIPT:
         try_import(name)
-    for path in sources:
+    page_start = [p for p in sources if module_name(root, p) not in ON_DEMAND]
+    for path in page_start:
         for name in sorted(module_level_imports(path.read_bytes())):
             try_import(name)
     for name in names:
-        try_import(name)
+        if name not in ON_DEMAND:
+            try_import(name)
     started = loaded_from(archive)
 
     # 2. What any of it can import, now or later.
