@@ -59,7 +59,13 @@ CODECS = (
 FROM_JAVASCRIPT = ("asyncio", "base64", "builtins", "gzip", "json", "os", "sys", "tarfile")
 # The app's modules the page imports only when the user asks for them (Download for research), with
 # what they import: reachable, so kept, but not part of the start, so not compiled ahead.
-ON_DEMAND = ("kenniskring.graphml", "kenniskring.names", "kenniskring.research")
+ON_DEMAND = (
+    "kenniskring.changes",
+    "kenniskring.graphml",
+    "kenniskring.names",
+    "kenniskring.research",
+    "kenniskring.teammap",
+)
 FOR_DEVELOPERS = ("_pyrepl", "bdb", "doctest", "multiprocessing", "pdb", "pydoc", "pydoc_data", "unittest")
 UNCHECKED_HASH = 0b01  # hash-based bytecode that is not checked against a source
 

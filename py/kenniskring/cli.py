@@ -33,6 +33,7 @@ from .research import (
     to_csv,
 )
 from .svgfile import embed, read_file
+from .teammap import RingRule
 
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -79,6 +80,19 @@ def parser(lang: str) -> argparse.ArgumentParser:
     names.add_argument("--keep-names", action="store_true", help=t(lang, "cli.keep_names"))
     export.add_argument("--category", default="", metavar="TEXT", help=t(lang, "cli.category"))
     export.add_argument("--view", choices=tuple(VIEWS), default="now", help=t(lang, "cli.view"))
+
+    compare = commands.add_parser("compare", parents=[common], help=t(lang, "cli.compare"), description=t(lang, "cli.compare"))
+    compare.add_argument("old", metavar="OLD", help=t(lang, "cli.compare.old"))
+    compare.add_argument("new", metavar="NEW", help=t(lang, "cli.compare.new"))
+
+    merge = commands.add_parser("merge", parents=[common], help=t(lang, "cli.merge"), description=t(lang, "cli.merge"))
+    merge.add_argument("files", nargs="+", metavar="FILE", help=t(lang, "cli.merge.files"))
+    merge.add_argument("-o", "--out", required=True, metavar="OUT", help=t(lang, "cli.merge.out"))
+    merge.add_argument(
+        "--rule", choices=[r.value for r in RingRule], default=RingRule.CLOSEST.value, help=t(lang, "cli.merge.rule")
+    )
+    merge.add_argument("--join-doubtful", action="store_true", help=t(lang, "cli.merge.join"))
+    merge.add_argument("--mixed-changes", action="store_true", help=t(lang, "cli.merge.mixed"))
 
     render = commands.add_parser("render", parents=[common], help=t(lang, "cli.render"), description=t(lang, "cli.render"))
     render.add_argument("file", metavar="FILE", help=t(lang, "cli.files"))
@@ -249,7 +263,90 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-COMMANDS = {"validate": run_validate, "measures": run_measures, "export": run_export, "render": run_render}
+def run_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .changes import compare
+    from .observations import describe_actions, describe_changes, figure_rows, observe_changes, say
+
+    lang = args.lang
+    sources, failed = read_sources([args.old, args.new], lang, err)
+    if failed:
+        return 1
+    changes = compare(sources[0].map, sources[1].map)
+    print(t(lang, "cli.compare.heading", old=args.old, new=args.new), file=out)
+    for line in describe_changes(changes, lang):
+        print(f"- {line}", file=out)
+    print(f"\n{t(lang, 'cli.compare.figures')}", file=out)
+    rows = figure_rows(changes.before, changes.after, lang)
+    labels = [t(lang, f"fig.{r.key}") for r in rows]
+    width = max(len(label) for label in labels)
+    for label, r in zip(labels, rows, strict=True):
+        print(f"  {label:<{width}}  {r.now:>6}  {r.desired:>6}  {r.difference:>8}", file=out)
+    print(f"\n{t(lang, 'cli.compare.observations')}", file=out)
+    for obs in observe_changes(changes):
+        sentence, question = say(obs, lang)
+        print(f"- {sentence} {question}", file=out)
+    if changes.actions:
+        print(f"\n{t(lang, 'change.actions')}", file=out)
+        for line in describe_actions(changes, lang):
+            print(f"- {line}", file=out)
+    return 0
+
+
+def run_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .fileformat import dumps
+    from .teammap import Member, different_changes, match, team_map
+
+    lang = args.lang
+    sources, failed = read_sources(args.files, lang, err)
+    if failed:
+        print(t(lang, "cli.merge.unread"), file=err)
+        return 1
+    members = [Member(Path(s.label).stem, s.map) for s in sources]
+    if len(members) < 2:
+        print(t(lang, "cli.merge.too_few"), file=err)
+        return 1
+    if different_changes(members) and not args.mixed_changes:
+        changes = "; ".join(dict.fromkeys(f"‘{m.map.change}’" for m in members if m.map.change.strip()))
+        print(t(lang, "cli.error.mixed_changes", changes=changes), file=err)
+        return 1
+    try:
+        doubts = match(members).doubts
+        team = team_map(members, RingRule(args.rule), doubts if args.join_doubtful else (), lang)
+    except FileError as problem:
+        print(t(lang, "cli.problem", file=args.out, reason=file_error_reason(problem, lang)), file=err)
+        return 1
+    target = Path(args.out)
+    try:
+        write_file(target, dumps(team.map).encode("utf-8"))
+    except OSError:
+        print(t(lang, "cli.error.write", out=args.out), file=err)
+        return 1
+    for d in doubts:
+        key = "cli.merge.joined" if args.join_doubtful else "cli.merge.doubt"
+        print(t(lang, key, first=d.names[0], second=d.names[1]), file=out)
+    print(
+        t(
+            lang,
+            "cli.merged",
+            out=args.out,
+            count=len(team.map.contacts),
+            maps=len(members),
+            single=len(team.named_by_one()),
+        ),
+        file=out,
+    )
+    print(t(lang, f"team.rule.{team.rule.value}"), file=out)
+    return 0
+
+
+COMMANDS = {
+    "validate": run_validate,
+    "measures": run_measures,
+    "export": run_export,
+    "render": run_render,
+    "compare": run_compare,
+    "merge": run_merge,
+}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

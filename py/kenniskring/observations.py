@@ -7,11 +7,17 @@ user's language. ``compare`` lines up the key figures of now and the desired sit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .analysis import Measures, measure, summarise
-from .i18n import t
+from .analysis import Measures, Summary, measure, summarise
+from .i18n import has, isolate, t
 from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKind, Ring, View, current_map, desired_map
+
+if TYPE_CHECKING:  # for the types only: the page loads them when a comparison or team map is made
+    from .changes import Changes
+    from .teammap import TeamMap
 
 Value = str | int | float | KnowledgeForm | PersonKind | Ring
 
@@ -54,7 +60,8 @@ def _capital(text: str) -> str:
 def say(obs: Observation, lang: str) -> tuple[str, str]:
     """The observation and its question, as sentences."""
     words = {k: _word(v, lang) for k, v in obs.params.items()}
-    return _capital(t(lang, f"obs.{obs.key}", **words)), _capital(t(lang, f"obs.{obs.key}.q", **words))
+    sentence = f"obs.{obs.key}.one" if obs.params.get("count") == 1 and has(lang, f"obs.{obs.key}.one") else f"obs.{obs.key}"
+    return _capital(t(lang, sentence, **words)), _capital(t(lang, f"obs.{obs.key}.q", **words))
 
 
 def observe(m: NetworkMap, lang: str) -> list[Observation]:
@@ -143,7 +150,13 @@ FIGURE_KEYS = {"weekly_share": "inner_share", "less_often_share": "outer_share"}
 
 
 def compare(m: NetworkMap, lang: str) -> list[Figure]:
-    now, wished = summarise(m, View.CURRENT), summarise(m, View.DESIRED)
+    """The key figures of now next to those of the desired situation."""
+    return figure_rows(summarise(m, View.CURRENT), summarise(m, View.DESIRED), lang)
+
+
+def figure_rows(before: Summary, after: Summary, lang: str) -> list[Figure]:
+    """The key figures of two situations side by side, with the difference (now and desired, or
+    an earlier moment and a later one)."""
     rows: list[Figure] = []
 
     def add(key: str, a: float | None, b: float | None, as_percent: bool = False, whole: bool = False) -> None:
@@ -166,9 +179,99 @@ def compare(m: NetworkMap, lang: str) -> list[Figure]:
         rows.append(Figure(key, show(a), show(b), diff))
 
     for name, shape in FIGURES:
-        a, b = getattr(now, name), getattr(wished, name)
+        a, b = getattr(before, name), getattr(after, name)
         add(FIGURE_KEYS.get(name, name), a, b, as_percent=shape == "percent", whole=shape == "whole")
     return rows
+
+
+def observe_changes(changes: Changes) -> list[Observation]:
+    """What stands out in the change from one moment to the next, each to be said with a question."""
+    found: list[Observation] = []
+    if not changes.people_changed:
+        found.append(Observation("change_none"))
+    if changes.new:
+        found.append(Observation("change_new", {"count": len(changes.new)}))
+    if changes.gone:
+        found.append(Observation("change_gone", {"count": len(changes.gone)}))
+    if changes.closer:
+        found.append(Observation("change_closer", {"count": len(changes.closer)}))
+    if changes.further:
+        found.append(Observation("change_further", {"count": len(changes.further)}))
+    a, b = changes.before, changes.after
+    if a.forms_reached != b.forms_reached:
+        found.append(Observation("change_forms", {"before": a.forms_reached, "after": b.forms_reached}))
+    if a.ei_index is not None and b.ei_index is not None and round(a.ei_index, 2) != round(b.ei_index, 2):
+        found.append(Observation("change_ei", {"before": a.ei_index, "after": b.ei_index}))
+    return found
+
+
+def observe_team(team: TeamMap) -> list[Observation]:
+    """Team-level lines of a team map: whose tie to the team hangs on one colleague."""
+    n = len(team.map.contacts)
+    single = len(team.named_by_one())
+    found: list[Observation] = []
+    if n and single:
+        found.append(Observation("team_single", {"count": single, "n": n}))
+    everyone = sum(1 for c in team.map.contacts if len(team.named_by[c.id]) == len(team.members))
+    if n and everyone:
+        found.append(Observation("team_everyone", {"count": everyone, "n": n}))
+    return found
+
+
+def describe_changes(changes: Changes, lang: str) -> list[str]:
+    """The changes as plain lines, one per kind of change, naming only the people who changed."""
+
+    def names(people: Sequence[Contact]) -> str:
+        return ", ".join(isolate(c.name) for c in people)
+
+    lines: list[str] = []
+    if changes.new:
+        lines.append(t(lang, "change.new", names=names(changes.new)))
+    if changes.gone:
+        lines.append(t(lang, "change.gone", names=names(changes.gone)))
+    for moved in changes.moved:
+        key = "change.closer" if moved.closer else "change.further"
+        lines.append(
+            t(
+                lang,
+                key,
+                name=isolate(moved.after.name),
+                before=_word(moved.before.ring, lang),
+                after=_word(moved.after.ring, lang),
+            )
+        )
+    for f in changes.forms:
+        if f.gained:
+            lines.append(t(lang, "change.gained", name=isolate(f.after.name), forms=_words(f.gained, lang)))
+        if f.lost:
+            lines.append(t(lang, "change.lost", name=isolate(f.after.name), forms=_words(f.lost, lang)))
+    for k in changes.kinds:
+        lines.append(
+            t(lang, "change.kind", name=isolate(k.after.name), before=_word(k.before.kind, lang), after=_word(k.after.kind, lang))
+        )
+    if not lines:
+        lines.append(t(lang, "change.none"))
+    return lines
+
+
+def describe_actions(changes: Changes, lang: str) -> list[str]:
+    """The earlier moment's actions, each with what became of it: "Wat hebben we gedaan?"."""
+    return [
+        t(
+            lang,
+            "change.action_done" if o.done else "change.action_open" if o.kept else "change.action_dropped",
+            text=isolate(o.action.text),
+        )
+        for o in changes.actions
+    ]
+
+
+def _words(values: Sequence[Value], lang: str) -> str:
+    return (
+        t(lang, "words.and", items=", ".join(_word(v, lang) for v in values[:-1]), last=_word(values[-1], lang))
+        if len(values) > 1
+        else _word(values[0], lang)
+    )
 
 
 @dataclass(frozen=True)

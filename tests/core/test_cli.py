@@ -234,3 +234,105 @@ def test_a_picture_that_fails_leaves_no_file(maps: list[Path], tmp_path: Path, m
     monkeypatch.setattr(kenniskring.cli.os, "replace", broken)
     code, _, err = run("render", maps[0], "-o", tmp_path / "map.svg")
     assert code == 1 and "cannot be written" in err and list(tmp_path.glob("map.svg*")) == []
+
+
+def write_map(path: Path, m: object) -> Path:
+    path.write_text(dumps(m), encoding="utf-8")  # type: ignore[arg-type]
+    return path
+
+
+def test_compare_names_who_is_new_gone_and_moved_and_nobody_else(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from kenniskring.model import Action, Ring
+
+    from tests.core.factories import person, sample_map
+
+    old = replace(sample_map(), actions=(Action("a1", "Lector uitnodigen"),))
+    anna, lector, _leader = old.contacts
+    new = replace(
+        old,
+        contacts=(anna, replace(lector, ring=Ring.WEEKLY), person("n", "Coach Bram")),
+        actions=(replace(old.actions[0], done=True),),
+    )
+    code, out, err = run("compare", write_map(tmp_path / "start.json", old), write_map(tmp_path / "later.json", new))
+    assert code == 0 and err == ""
+    assert "- New: \u2068Coach Bram\u2069" in out
+    assert "- No longer on the map: \u2068Teamleider\u2069" in out
+    assert "- Closer: \u2068Lector\u2069 (at least monthly → weekly)" in out
+    assert "Anna de Vries" not in out  # did not change: not named
+    assert "- Done: \u2068Lector uitnodigen\u2069" in out
+    assert "What stands out:" in out and out.count("?") >= 3
+
+
+def test_compare_in_dutch_and_of_a_map_with_itself(tmp_path: Path) -> None:
+    from tests.core.factories import sample_map
+
+    same = write_map(tmp_path / "a.json", sample_map())
+    code, out, _ = run("compare", same, same, "--lang", "nl")
+    assert code == 0
+    assert "- Niemand is nieuw, weg of verschoven, en ieders kennis is dezelfde." in out
+    assert "Anna de Vries" not in out
+
+
+def test_compare_with_a_bad_file_says_why(tmp_path: Path) -> None:
+    from tests.core.factories import sample_map
+
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{", encoding="utf-8")
+    code, out, err = run("compare", write_map(tmp_path / "a.json", sample_map()), bad)
+    assert code == 1 and out == "" and "kapot.json" in err
+
+
+def test_merge_writes_a_team_map_that_opens_with_each_person_once(tmp_path: Path) -> None:
+    from tests.core.test_teammap import three_members
+
+    files = [write_map(tmp_path / f"{m.label}.json", m.map) for m in three_members()]
+    out_file = tmp_path / "team.json"
+    code, out, err = run("merge", *files, "-o", out_file)
+    assert code == 0 and err == ""
+    team = read_map_file(out_file.read_text(encoding="utf-8"))
+    assert sorted(c.name for c in team.contacts) == ["Fatma Yılmaz", "Lector HU", "Stagebedrijf Zorg"]
+    assert "Named by 3 of 3: Anna, Bob, Carla." in {c.note.split("\n")[0] for c in team.contacts}
+    assert "3 people from 3 maps; named by one member only: 1" in out
+    assert "closest ring anyone named" in out
+
+
+def test_merge_asks_before_joining_maps_of_different_changes(tmp_path: Path) -> None:
+    from kenniskring.model import NetworkMap
+
+    from tests.core.factories import person
+
+    a = write_map(tmp_path / "a.json", NetworkMap(change="Hybride leren", contacts=(person("1", "Kees"),)))
+    b = write_map(tmp_path / "b.json", NetworkMap(change="Nieuw curriculum", contacts=(person("2", "Kees"),)))
+    out_file = tmp_path / "team.json"
+    code, _, err = run("merge", a, b, "-o", out_file, "--lang", "nl")
+    assert code == 1 and "verschillende veranderingen" in err and not out_file.exists()
+    code, _, _ = run("merge", a, b, "-o", out_file, "--mixed-changes")
+    assert code == 0 and len(read_map_file(out_file.read_text(encoding="utf-8")).contacts) == 1
+
+
+def test_merge_lists_doubts_and_joins_them_only_when_asked(tmp_path: Path) -> None:
+    from kenniskring.model import NetworkMap
+
+    from tests.core.factories import person
+
+    a = write_map(tmp_path / "a.json", NetworkMap(contacts=(person("1", "Marieke van Dam"),)))
+    b = write_map(tmp_path / "b.json", NetworkMap(contacts=(person("2", "Marieke van Dma"),)))
+    out_file = tmp_path / "team.json"
+    code, out, _ = run("merge", a, b, "-o", out_file)
+    assert code == 0 and "In doubt: ‘Marieke van Dam’ and ‘Marieke van Dma’" in out
+    assert len(read_map_file(out_file.read_text(encoding="utf-8")).contacts) == 2
+    code, out, _ = run("merge", a, b, "-o", out_file, "--join-doubtful", "--rule", "most_named")
+    assert code == 0 and "Joined as one person" in out and "named most often" in out
+    assert len(read_map_file(out_file.read_text(encoding="utf-8")).contacts) == 1
+
+
+def test_merge_of_an_unreadable_member_writes_nothing(tmp_path: Path) -> None:
+    from tests.core.factories import sample_map
+
+    bad = tmp_path / "kapot.json"
+    bad.write_text("[", encoding="utf-8")
+    out_file = tmp_path / "team.json"
+    code, _, err = run("merge", write_map(tmp_path / "a.json", sample_map()), bad, "-o", out_file)
+    assert code == 1 and "No team map was made" in err and not out_file.exists()
