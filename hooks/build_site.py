@@ -96,6 +96,10 @@ def preview_script(template: str) -> str:
     return template.replace(PREVIEW_CONTRACT, json.dumps(contract))
 
 
+# The page that explains the figures, from the tool page of either language (both are one folder deep).
+MEASURES_PAGE = "../maten/"
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     lang = language(page.meta.get("lang") or config["theme"]["language"])
     html = update_banner(lang) + html
@@ -105,7 +109,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return html
     zip_name, _ = app_zip()
     example = f"{prefix}assets/examples/{EXAMPLES[lang]}"
-    return html.replace(MARKER, preload_tags(prefix, zip_name) + tool_markup(lang, example) + runtime_tags(prefix, zip_name))
+    return html.replace(
+        MARKER, preload_tags(prefix, zip_name) + tool_markup(lang, example, MEASURES_PAGE) + runtime_tags(prefix, zip_name)
+    )
 
 
 def offline_download(lang: str, prefix: str) -> str:

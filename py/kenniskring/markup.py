@@ -68,7 +68,10 @@ def _question(lang: str, q: Question) -> str:
     )
 
 
-def tool_markup(lang: str, example_url: str = "") -> str:
+def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str:
+    """The tool's controls and panels. ``measures_url``: the page that explains the figures, which
+    each figure links to (the offline copy, a single file, has no such page: no links)."""
+
     def e(key: str) -> str:
         return escape(t(lang, key))
 
@@ -188,7 +191,7 @@ def tool_markup(lang: str, example_url: str = "") -> str:
         <div id="kk-observations"></div>
         <details class="kk-details">
           <summary>{e("reflect.figures")}</summary>
-          <div id="kk-figures"></div>
+          <div id="kk-figures" data-measures="{escape(measures_url)}"></div>
           <p class="kk-hint">{e("fig.proxy")}</p>
         </details>
         <h2>{e("reflect.desired.title")}</h2>

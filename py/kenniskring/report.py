@@ -23,12 +23,31 @@ def observations_html(m: NetworkMap, lang: str) -> str:
     return f'<ul class="kk-observations">{"".join(items)}</ul>'
 
 
-def figures_html(m: NetworkMap, lang: str) -> str:
+# Where on the measures page each figure is explained (the headings' ids, the same in both languages).
+FIGURE_SECTIONS = {
+    "people": "tabel",
+    "own_team_share": "bonding-bridging",
+    "ei_index": "bonding-bridging",
+    "kind_iqv": "spreiding",
+    "form_iqv": "spreiding",
+    "inner_share": "banden",
+    "outer_share": "banden",
+    "forms_reached": "bereik",
+}
+
+
+def figures_html(m: NetworkMap, lang: str, measures_url: str = "") -> str:
+    """The figures of now and desired; with ``measures_url`` each figure's name links to its explanation."""
     head = "".join(
         f'<th scope="col">{escape(t(lang, key))}</th>' for key in ("fig.measure", "fig.now", "fig.desired", "fig.difference")
     )
+
+    def name(key: str) -> str:
+        text = escape(t(lang, f"fig.{key}"))
+        return f'<a href="{escape(measures_url)}#{FIGURE_SECTIONS[key]}">{text}</a>' if measures_url else text
+
     rows = "".join(
-        f'<tr><th scope="row">{escape(t(lang, f"fig.{f.key}"))}</th><td>{escape(f.now)}</td>'
+        f'<tr><th scope="row">{name(f.key)}</th><td>{escape(f.now)}</td>'
         f"<td>{escape(f.desired)}</td><td>{escape(f.difference)}</td></tr>"
         for f in compare(m, lang)
     )

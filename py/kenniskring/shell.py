@@ -311,7 +311,8 @@ class App:
         if self.step < 5 or self.panels_drawn is m:
             return
         element("kk-observations").innerHTML = observations_html(m, self.lang)
-        element("kk-figures").innerHTML = figures_html(m, self.lang) + composition_html(m, self.lang)
+        figures = element("kk-figures")
+        figures.innerHTML = figures_html(m, self.lang, str(figures.dataset.measures or "")) + composition_html(m, self.lang)
         element("kk-suggestions").innerHTML = suggestions_html(m, self.lang)
         element("kk-actions").innerHTML = actions_html(m, self.lang)
         chosen = checked_values("kk-action-person")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -35,11 +36,12 @@ class Disk:
         return page
 
 
-@pytest.fixture
-def disk(browser: Browser) -> Iterator[Disk]:
+@contextmanager
+def on_disk(browser: Browser, locale: str) -> Iterator[Disk]:
+    """The copy opened from disk by a browser whose language is ``locale``, watched for requests."""
     if not COPY.exists():
         pytest.fail(f"{COPY} was not built; `make test` builds the site first")
-    context = browser.new_context(offline=True, accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(offline=True, accept_downloads=True, viewport={"width": 1400, "height": 1000}, locale=locale)
     watch = Disk(context)
     context.on("request", lambda r: watch.requests.append(r.url))
     context.on("weberror", lambda e: watch.problems.append(f"script error: {e.error}"))
@@ -53,6 +55,30 @@ def disk(browser: Browser) -> Iterator[Disk]:
     assert watch.problems == []
     others = [u for u in watch.requests if u.split("?")[0] != COPY.as_uri() and not u.startswith("blob:null/")]
     assert others == [], f"the offline copy asked for {others}"
+
+
+@pytest.fixture
+def disk(browser: Browser) -> Iterator[Disk]:
+    with on_disk(browser, "nl-NL") as watch:
+        yield watch
+
+
+@pytest.mark.parametrize(
+    ("locale", "heading"), [("en-GB", "Kenniskring (offline copy)"), ("de-DE", "Kenniskring (offline versie)")]
+)
+def test_the_copy_follows_the_browsers_language_until_one_is_chosen(browser: Browser, locale: str, heading: str) -> None:
+    with on_disk(browser, locale) as watch:
+        page = watch.page()
+        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        if locale != "en-GB":
+            wait_until_ready(page)
+        else:
+            expect(page.get_by_role("button", name="Open a file (.json or .svg)")).to_be_enabled(timeout=READY_TIMEOUT_MS)
+            assert page.evaluate("document.documentElement.lang") == "en"
+            page.get_by_role("button", name="Overschakelen naar Nederlands").click()  # the switch is visible
+            expect(page.get_by_role("heading", name="Kenniskring (offline versie)", level=1)).to_be_visible()
+            page.reload()  # a choice wins over the browser's language
+            expect(page.get_by_role("heading", name="Kenniskring (offline versie)", level=1)).to_be_visible()
 
 
 def test_the_copy_opens_from_disk_and_keeps_the_map(disk: Disk) -> None:

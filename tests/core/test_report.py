@@ -72,3 +72,12 @@ def test_names_in_an_action_line_are_isolated_for_text_direction() -> None:
     assert "<bdi>\u202eAnna</bdi>" in html and "<bdi>\u202eBo</bdi>" in html and "<bdi>\u202eBellen</bdi>" in html
     assert "<bdi>\u202eAnna</bdi>" in people_choices_html(m, "nl")
     assert "<bdi>\u202eBellen</bdi>" in print_html(m, "nl", "2026-11-24", "<svg/>")
+
+
+def test_each_figure_links_to_its_explanation_when_there_is_a_measures_page() -> None:
+    from kenniskring.report import FIGURE_SECTIONS, figures_html
+
+    linked = figures_html(sample_map(), "nl", "../maten/")
+    assert linked.count('<a href="../maten/#') == len(FIGURE_SECTIONS)
+    assert '<a href="../maten/#bonding-bridging">E-I-index' in linked
+    assert "<a " not in figures_html(sample_map(), "nl")  # the offline copy: no page to link to

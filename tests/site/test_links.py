@@ -120,3 +120,19 @@ def test_every_page_switches_language_to_its_own_counterpart(page: Path) -> None
     assert set(languages) == {"nl", "en"}
     assert target_file(urljoin(page_url(page), languages["nl"])) == SITE / dutch
     assert target_file(urljoin(page_url(page), languages["en"])) == SITE / "en" / dutch
+
+
+@pytest.mark.parametrize("tool", ["tool/index.html", "en/tool/index.html"])
+def test_every_figure_of_the_tool_links_to_a_heading_of_the_measures_page(tool: str) -> None:
+    """The figures table is made in the browser; its links are the measures page the build names
+    in the tool's markup, with the sections ``report.FIGURE_SECTIONS`` names."""
+    from kenniskring.report import FIGURE_SECTIONS
+
+    page = SITE / tool
+    html = page.read_text(encoding="utf-8")
+    base = html.split('id="kk-figures" data-measures="', 1)[1].split('"', 1)[0]
+    assert base, "the tool page names no measures page"
+    target = target_file(urljoin(page_url(page), base))
+    assert target is not None and target.exists()
+    assert set(FIGURE_SECTIONS.values()) <= parse(target).ids
+    assert ("/en/" in str(target)) == tool.startswith("en/")  # each language its own page
