@@ -30,10 +30,39 @@ def where_text(where: tuple[str | int, ...], lang: str) -> str:
     return t(lang, "file.where.root")
 
 
+# The words for the values a file may hold, so that "allowed: weekly, monthly" says in the user's
+# language what each value means (the value itself stays: it is what the file must contain).
+VALUE_WORDS: dict[str, str] = {
+    "weekly": "ring.weekly",
+    "monthly": "ring.monthly",
+    "less_often": "ring.less_often",
+    "own_team": "kind.own_team",
+    "organisation": "kind.organisation",
+    "outside": "kind.outside",
+    "field_partner": "role.field_partner",
+    "researcher": "role.researcher",
+    "external_expert": "role.external_expert",
+    "other": "role.other",
+    "scientific": "knowledge.scientific",
+    "professional": "knowledge.professional",
+    "experiential": "knowledge.experiential",
+    "team": "perspective.team",
+    "personal": "perspective.personal",
+}
+
+
+def allowed_values(allowed: str, lang: str) -> str:
+    """``"weekly, monthly"`` -> "‘weekly’ (wekelijks), ‘monthly’ (minstens maandelijks)"."""
+    values = [v.strip() for v in allowed.split(",") if v.strip()]
+    return ", ".join(f"‘{v}’ ({t(lang, VALUE_WORDS[v])})" if v in VALUE_WORDS else f"‘{v}’" for v in values)
+
+
 def file_error_reason(err: FileError, lang: str) -> str:
     params = dict(err.params)
     if "expected" in params:
         params["expected"] = t(lang, f"file.expected.{params['expected']}")
+    if "allowed" in params:
+        params["allowed"] = allowed_values(str(params["allowed"]), lang)
     return t(lang, f"file.error.{err.code}", where=where_text(err.where, lang), **params)
 
 

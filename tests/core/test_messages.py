@@ -1,7 +1,7 @@
 import json
 
 import pytest
-from kenniskring.fileformat import FileError, loads
+from kenniskring.fileformat import FileError, dumps, loads
 from kenniskring.i18n import CATALOGUE, NL
 from kenniskring.messages import file_error_message, file_error_reason, where_text
 
@@ -35,7 +35,7 @@ def test_a_bad_ring_reads_as_a_dutch_sentence() -> None:
         loads(json.dumps(doc))
     assert file_error_message(caught.value, "kaart.json", "nl") == (
         "‘kaart.json’ kon niet worden geopend: het veld ‘ring’ van persoon 1 heeft een ongeldige waarde "
-        "(toegestaan: weekly, monthly, less_often). De kaart op het scherm is niet veranderd."
+        "(toegestaan: ‘weekly’ (wekelijks), ‘monthly’ (minstens maandelijks), ‘less_often’ (minder dan maandelijks)). De kaart op het scherm is niet veranderd."
     )
 
 
@@ -66,3 +66,29 @@ def test_every_error_code_has_a_message_in_every_language(code: str, lang: str) 
     }
     text = file_error_reason(FileError(code, ("map", "contacts", 0, "name"), **params), lang)
     assert text and "{" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "(toegestaan: ‘weekly’ (wekelijks), ‘monthly’ (minstens maandelijks), ‘less_often’ (minder dan maandelijks))"),
+        ("en", "(allowed: ‘weekly’ (weekly), ‘monthly’ (at least monthly), ‘less_often’ (less than monthly))"),
+    ],
+)
+def test_allowed_values_are_said_in_the_users_language(lang: str, expected: str) -> None:
+    from kenniskring.fileformat import loads
+
+    from tests.core.factories import sample_map
+
+    text = dumps(sample_map()).replace('"ring": "weekly"', '"ring": "daily"', 1)
+    with pytest.raises(FileError) as problem:
+        loads(text)
+    assert expected in file_error_reason(problem.value, lang)
+
+
+def test_every_value_a_file_may_hold_has_words() -> None:
+    from kenniskring.messages import VALUE_WORDS
+    from kenniskring.model import KnowledgeForm, OutsideRole, PersonKind, Perspective, Ring
+
+    for enum in (Ring, PersonKind, OutsideRole, KnowledgeForm, Perspective):
+        assert {e.value for e in enum} <= set(VALUE_WORDS), enum
