@@ -13,13 +13,28 @@ from dataclasses import dataclass, field, replace
 from .fileformat import (
     MAX_ACTIONS,
     MAX_CONTACTS,
+    MAX_FILE_CHARS,
     FileError,
+    dumps,
     require_action,
     require_contact,
+    require_date,
     require_map,
+    require_moment,
     require_text,
 )
-from .model import MAX_ANSWER, MAX_CHANGE, Action, Contact, NetworkMap, Perspective, Question, Ring
+from .model import (
+    MAX_ANSWER,
+    MAX_CHANGE,
+    MAX_MOMENTS,
+    Action,
+    Contact,
+    Moment,
+    NetworkMap,
+    Perspective,
+    Question,
+    Ring,
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,27 @@ class RemoveAction:
 
 
 @dataclass(frozen=True)
+class TakeMoment:
+    """ "Leg dit moment vast": the map as it is now, kept with a label; the map itself goes on."""
+
+    moment_id: str
+    taken: str  # ISO date and time, UTC
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class RemoveMoment:
+    moment_id: str
+
+
+@dataclass(frozen=True)
+class SetNextLook:
+    """The date the team means to look at the map again ("" for none)."""
+
+    date: str
+
+
+@dataclass(frozen=True)
 class ReplaceMap:
     """Opening a file: the whole map at once, undoable like any other edit."""
 
@@ -100,6 +136,9 @@ Edit = (
     | AddAction
     | UpdateAction
     | RemoveAction
+    | TakeMoment
+    | RemoveMoment
+    | SetNextLook
     | ReplaceMap
 )
 
@@ -110,6 +149,10 @@ class UnknownContact(KeyError):
 
 class UnknownAction(KeyError):
     """An edit names an action that is not on the list."""
+
+
+class UnknownMoment(KeyError):
+    """An edit names a moment the map does not have."""
 
 
 def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
@@ -169,6 +212,24 @@ def apply(m: NetworkMap, edit: Edit) -> NetworkMap:
         return m if m.change == edit.change else replace(m, change=edit.change)
     if isinstance(edit, SetPerspective):
         return m if m.perspective is edit.perspective else replace(m, perspective=edit.perspective)
+    if isinstance(edit, TakeMoment):
+        if m.moment(edit.moment_id) is not None:
+            raise ValueError(f"duplicate moment id {edit.moment_id!r}")
+        if len(m.moments) >= MAX_MOMENTS:
+            raise FileError("too_many_moments", ("map", "moments"), limit=MAX_MOMENTS)
+        moment = Moment(edit.moment_id, edit.taken, edit.label.strip(), m.as_it_is)
+        taken = replace(m, moments=m.moments + (moment,))
+        require_moment(moment, ("map", "moments", len(m.moments)))
+        if len(dumps(taken)) > MAX_FILE_CHARS:  # the file must open again, moments and all
+            raise FileError("too_large", ("map", "moments"), limit=MAX_FILE_CHARS)
+        return taken
+    if isinstance(edit, RemoveMoment):
+        if m.moment(edit.moment_id) is None:
+            raise UnknownMoment(edit.moment_id)
+        return replace(m, moments=tuple(x for x in m.moments if x.id != edit.moment_id))
+    if isinstance(edit, SetNextLook):
+        require_date(edit.date, ("map", "next_look"))
+        return m if m.next_look == edit.date else replace(m, next_look=edit.date)
     if isinstance(edit, ReplaceMap):
         return require_map(edit.new_map)
     raise TypeError(f"not an edit: {edit!r}")

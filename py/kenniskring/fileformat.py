@@ -1,6 +1,7 @@
 """The one data format: what is saved in the browser and what a downloaded ``.json`` file holds.
 
-``{"type": "kenniskring", "version": 1, "source": ..., "map": {...}}``. Reading is strict and
+``{"type": "kenniskring", "version": 3, "source": ..., "map": {...}}``; since version 3 the map
+carries its moments (each the map as it was, without moments of its own) and the next look's date. Reading is strict and
 typed: every problem is a ``FileError`` with a code the UI translates, and a location in the file.
 Older versions are migrated in sequence (``MIGRATIONS``); newer ones are refused with their own code.
 
@@ -24,7 +25,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import __version__
@@ -32,12 +33,15 @@ from .model import (
     MAX_ACTION,
     MAX_ANSWER,
     MAX_CHANGE,
+    MAX_LABEL,
+    MAX_MOMENTS,
     MAX_NAME,
     MAX_NOTE,
     Action,
     Answer,
     Contact,
     KnowledgeForm,
+    Moment,
     NetworkMap,
     OutsideRole,
     PersonKind,
@@ -47,7 +51,7 @@ from .model import (
 )
 
 FILE_TYPE = "kenniskring"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # The largest map the reader accepts exports to less than this (tests/core/test_limits.py builds it).
 MAX_FILE_CHARS = 6_000_000
 MAX_CONTACTS = 1000
@@ -84,8 +88,16 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "version": 2, "map": {"reflection": {}, "actions": [], **body}}
 
 
+def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds the moments recorded of the map and the date of the next look (none in v2)."""
+    body = doc.get("map")
+    if not isinstance(body, dict):
+        return {**doc, "version": 3}
+    return {**doc, "version": 3, "map": {"moments": [], "next_look": "", **body}}
+
+
 # Version n -> n+1, run in sequence from the file's version up to FORMAT_VERSION.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def to_document(m: NetworkMap, exported_at: str | None = None) -> dict[str, Any]:
@@ -97,13 +109,22 @@ def to_document(m: NetworkMap, exported_at: str | None = None) -> dict[str, Any]
     if exported_at:
         doc["exported_at"] = exported_at
     doc["map"] = {
+        **_map_to_dict(m),
+        "moments": [{"id": x.id, "taken": x.taken, "label": x.label, "map": _map_to_dict(x.map)} for x in m.moments],
+        "next_look": m.next_look,
+    }
+    return doc
+
+
+def _map_to_dict(m: NetworkMap) -> dict[str, Any]:
+    """The map's own parts: what a moment keeps of it too."""
+    return {
         "change": m.change,
         "perspective": m.perspective.value,
         "contacts": [_contact_to_dict(c) for c in m.contacts],
         "reflection": {a.question.value: {"current": a.current, "desired": a.desired} for a in m.answers},
         "actions": [_action_to_dict(a) for a in m.actions],
     }
-    return doc
 
 
 def _action_to_dict(a: Action) -> dict[str, Any]:
@@ -218,8 +239,54 @@ def from_document(raw: Any) -> NetworkMap:
     return _map_from_dict(doc["map"], ("map",))
 
 
+MAP_KEYS = {"change", "perspective", "contacts", "reflection", "actions"}
+
+
 def _map_from_dict(d: Any, where: Where) -> NetworkMap:
-    _only_keys(d, where, required={"change", "perspective", "contacts", "reflection", "actions"}, optional=set())
+    _only_keys(d, where, required=MAP_KEYS | {"moments", "next_look"}, optional=set())
+    moments = _moments_from_list(d["moments"], where + ("moments",))
+    next_look = d["next_look"]
+    if not isinstance(next_look, str) or (next_look and not _is_iso_date(next_look)):
+        raise FileError("bad_date", where + ("next_look",))
+    m = _map_body(d, where)
+    return replace(m, moments=moments, next_look=next_look) if moments or next_look else m
+
+
+def _moments_from_list(items: Any, where: Where) -> tuple[Moment, ...]:
+    if not isinstance(items, list):
+        raise FileError("wrong_type", where, expected="list")
+    if len(items) > MAX_MOMENTS:
+        raise FileError("too_many_moments", where, limit=MAX_MOMENTS)
+    moments: list[Moment] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        here = where + (i,)
+        _only_keys(item, here, required={"id", "taken", "label", "map"}, optional=set())
+        mid = _identifier(item["id"], here + ("id",))
+        if mid in seen:
+            raise FileError("duplicate_id", here + ("id",), id=mid)
+        seen.add(mid)
+        taken = item["taken"]
+        if not isinstance(taken, str) or not _is_timestamp(taken):
+            raise FileError("bad_time", here + ("taken",))
+        label = _text(item["label"], here + ("label",), MAX_LABEL, allow_empty=True)
+        _only_keys(item["map"], here + ("map",), required=MAP_KEYS, optional=set())  # a moment has no moments
+        moments.append(Moment(mid, taken, label, _map_body(item["map"], here + ("map",))))
+    return tuple(moments)
+
+
+def _is_timestamp(value: str) -> bool:
+    """An ISO 8601 date and time as ``datetime.isoformat`` writes it (a date alone is a time too)."""
+    if not 10 <= len(value) <= 40 or not _is_iso_date(value[:10]):
+        return False
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _map_body(d: dict[str, Any], where: Where) -> NetworkMap:
     change = _text(d["change"], where + ("change",), MAX_CHANGE, allow_empty=True)
     perspective = _choice(Perspective, d["perspective"], where + ("perspective",))
     items = d["contacts"]
@@ -413,6 +480,19 @@ def require_action(a: Action, contact_ids: Collection[str], where: Where = ("map
     """The action if the reader would accept it on a map with these people."""
     _actions_from_list([_action_to_dict(a)], where, contact_ids)
     return a
+
+
+def require_moment(x: Moment, where: Where = ("map", "moments", 0)) -> Moment:
+    """The moment if the reader would accept it (its label and time, and its map as a moment's)."""
+    _moments_from_list([{"id": x.id, "taken": x.taken, "label": x.label, "map": _map_to_dict(x.map)}], where[:-1])
+    return x
+
+
+def require_date(value: str, where: Where) -> str:
+    """An ISO date (YYYY-MM-DD) or empty, as the reader wants a date."""
+    if value and not _is_iso_date(value):
+        raise FileError("bad_date", where)
+    return value
 
 
 def require_map(m: NetworkMap) -> NetworkMap:

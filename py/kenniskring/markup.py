@@ -144,11 +144,16 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
   <div class="kk-toolbar" role="toolbar" aria-label="{e("toolbar.label")}">
     <button type="button" id="kk-undo" class="md-button" disabled>{e("undo")}</button>
     <button type="button" id="kk-redo" class="md-button" disabled>{e("redo")}</button>
-    <button type="button" id="kk-export" class="md-button" disabled>{e("export.json")}</button>
-    <button type="button" id="kk-export-svg" class="md-button" disabled>{e("export.svg")}</button>
-    <button type="button" id="kk-export-png" class="md-button" disabled>{e("export.png")}</button>
+    <details class="kk-menu" id="kk-downloads">
+      <summary class="md-button">{e("downloads")}</summary>
+      <div class="kk-menu-items">
+        <button type="button" id="kk-export" class="md-button" disabled>{e("export.json")}</button>
+        <button type="button" id="kk-export-svg" class="md-button" disabled>{e("export.svg")}</button>
+        <button type="button" id="kk-export-png" class="md-button" disabled>{e("export.png")}</button>
+        <button type="button" id="kk-print-button" class="md-button" disabled>{e("print")}</button>
+      </div>
+    </details>
     <button type="button" id="kk-import-button" class="md-button" disabled>{e("import.any")}</button>
-    <button type="button" id="kk-print-button" class="md-button" disabled>{e("print")}</button>
     <button type="button" id="kk-projector" class="md-button" aria-pressed="false" disabled>{e("projector")}</button>
     <input type="file" id="kk-import" accept=".json,.svg,application/json,image/svg+xml" hidden>
   </div>

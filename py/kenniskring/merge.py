@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS
-from .model import Action, NetworkMap, Question
+from .model import MAX_MOMENTS, Action, NetworkMap, Question
 
 QUESTIONS = list(Question)
 
@@ -125,6 +125,8 @@ def merge_maps(base: NetworkMap, mine: NetworkMap, theirs: NetworkMap) -> Merged
             key=lambda a: QUESTIONS.index(a.question),
         )
     )
+    # Moments are never edited: one recorded in either tab is kept, one removed in either is gone.
+    moments = _merge_items(base.moments, mine.moments, theirs.moments, lambda x: x.id)[:MAX_MOMENTS]
     merged = replace(
         theirs,
         change=_pick(base.change, mine.change, theirs.change),
@@ -132,6 +134,8 @@ def merge_maps(base: NetworkMap, mine: NetworkMap, theirs: NetworkMap) -> Merged
         contacts=contacts,
         answers=answers,
         actions=tuple(linked),
+        moments=tuple(sorted(moments, key=lambda x: x.taken)),
+        next_look=_pick(base.next_look, mine.next_look, theirs.next_look),
     )
     return Merged(merged, people_out, actions_out, links_out)
 

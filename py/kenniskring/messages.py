@@ -11,6 +11,13 @@ def where_text(where: tuple[str | int, ...], lang: str) -> str:
     parts = list(where)
     if parts[:1] == ["map"]:
         parts = parts[1:]
+    if len(parts) >= 2 and parts[0] == "moments" and isinstance(parts[1], int):
+        n = parts[1] + 1
+        if len(parts) == 2:
+            return t(lang, "file.where.moment", n=n)
+        if parts[2] == "map" and len(parts) > 3:
+            return t(lang, "file.where.in_moment", where=where_text(tuple(parts[3:]), lang), n=n)
+        return t(lang, "file.where.moment_field", n=n, field=parts[2])
     if len(parts) >= 2 and parts[0] == "contacts" and isinstance(parts[1], int):
         n = parts[1] + 1
         rest = parts[2:]

@@ -84,6 +84,8 @@ MAX_NOTE = 2000
 MAX_CHANGE = 200
 MAX_ANSWER = 4000
 MAX_ACTION = 300
+MAX_LABEL = 80  # a moment's label: "Start", "Na een half jaar"
+MAX_MOMENTS = 12  # a map recorded every few months, for some years
 
 
 def random_hex(n: int) -> str:
@@ -156,14 +158,28 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Moment:
+    """The map as it was at one moment ("Start", "Na een half jaar"): looked at and compared, never
+    edited. Its ``map`` has no moments and no next look of its own."""
+
+    id: str
+    taken: str  # when it was recorded: ISO 8601 date and time, UTC
+    label: str
+    map: NetworkMap
+
+
+@dataclass(frozen=True)
 class NetworkMap:
-    """The whole picture: the change it is about, whose view it is, and the people on it."""
+    """The whole picture: the change it is about, whose view it is, and the people on it; and, over
+    time, the moments recorded of it and when the team means to look again."""
 
     change: str = ""
     perspective: Perspective = Perspective.TEAM
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
     answers: tuple[Answer, ...] = ()
     actions: tuple[Action, ...] = ()
+    moments: tuple[Moment, ...] = ()  # oldest first
+    next_look: str = ""  # ISO date of the next look ("Volgende keer kijken we op …"), or empty
 
     @cached_property
     def contacts_by_id(self) -> dict[str, Contact]:
@@ -202,9 +218,23 @@ class NetworkMap:
     def action(self, action_id: str) -> Action | None:
         return self.actions_by_id.get(action_id)
 
+    def moment(self, moment_id: str) -> Moment | None:
+        return next((x for x in self.moments if x.id == moment_id), None)
+
+    @property
+    def as_it_is(self) -> NetworkMap:
+        """The map itself, without its moments and next look: what a moment keeps of it."""
+        if not self.moments and not self.next_look:
+            return self
+        return NetworkMap(self.change, self.perspective, self.contacts, self.answers, self.actions)
+
 
 def new_action_id() -> str:
     return "a" + random_hex(6)
+
+
+def new_moment_id() -> str:
+    return "m" + random_hex(6)
 
 
 def current_map(m: NetworkMap) -> NetworkMap:

@@ -39,6 +39,16 @@ class Files:
         on(element("kk-import-button"), "click", lambda _e: element("kk-import").click())
         on(element("kk-import"), "change", self.on_import)
         on(element("kk-storage-download"), "click", lambda _e: self.export_json())
+        menu = element("kk-downloads")
+        on(menu, "click", lambda e: self.close_menu() if e.target.closest("button") else None)
+        on(menu, "keydown", lambda e: self.close_menu(focus=True) if e.key == "Escape" and menu.open else None)
+
+    def close_menu(self, focus: bool = False) -> None:
+        """The downloads menu closes once a choice is made, or on Esc (focus back on its button)."""
+        menu = element("kk-downloads")
+        menu.open = False
+        if focus:
+            menu.querySelector("summary").focus()
 
     def export_json(self) -> None:
         app = self.app

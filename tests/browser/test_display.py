@@ -95,3 +95,28 @@ def test_the_projector_view_is_large_and_remembered(page: Page, site_url: str) -
     expect(page.get_by_role("button", name="Grote weergave (projector)")).to_have_attribute(
         "aria-pressed", "true", timeout=60_000
     )
+
+
+def test_the_toolbar_fits_a_phone_with_the_downloads_in_one_menu(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_tool(page, site_url)
+    toolbar = page.get_by_role("toolbar")
+    menu = toolbar.get_by_text("Downloaden en afdrukken", exact=True)
+    json_item = page.get_by_role("button", name="Download als bestand (.json)")
+    expect(json_item).to_be_hidden()  # inside the closed menu
+    assert toolbar.bounding_box()["height"] <= 0.3 * 740  # type: ignore[index]  # eight buttons in a row took 0.4
+
+    menu.focus()  # by keyboard: Enter opens, Esc closes and gives the focus back
+    page.keyboard.press("Enter")
+    expect(json_item).to_be_visible()
+    expect(page.get_by_role("button", name="Afdrukken als poster")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(json_item).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(json_item).to_be_hidden()
+    expect(menu).to_be_focused()
+
+    menu.click()
+    with page.expect_download():
+        json_item.click()
+    expect(json_item).to_be_hidden()  # a choice closes the menu

@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Watch
-from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, open_tool, row, the_map, wait_until_ready
+from .tool import READY_TIMEOUT_MS, add_person, download_menu, go_to_step, node, open_tool, row, the_map, wait_until_ready
 
 THREE = [
     ("Anna de Vries", "wekelijks", "collega eigen team", ["ervaringskennis", "professionele kennis"], None),
@@ -122,7 +122,7 @@ def test_download_and_open_in_a_fresh_profile(page: Page, site_url: str, new_con
     open_tool(page, site_url)
     fill_three(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download als bestand (.json)").click()
+        download_menu(page, "Download als bestand (.json)").click()
     assert download.value.suggested_filename.startswith("flexibel-en-hybride-leren-")
     assert download.value.suggested_filename.endswith(".json")
     saved = tmp_path / download.value.suggested_filename

@@ -19,7 +19,7 @@ from hooks.offline_copy import OFFLINE_PATH
 
 from .conftest import SITE
 from .test_accessibility import violations
-from .tool import READY_TIMEOUT_MS, add_person, go_to_step, node, wait_until_ready, wait_until_saved
+from .tool import READY_TIMEOUT_MS, add_person, download_menu, go_to_step, node, wait_until_ready, wait_until_saved
 
 COPY = (SITE / OFFLINE_PATH).resolve()
 
@@ -102,7 +102,7 @@ def test_the_copy_opens_from_disk_and_keeps_the_map(disk: Disk) -> None:
     assert keys and all(k.startswith("kenniskring:") for k in keys), keys
 
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download als bestand (.json)").click()
+        download_menu(page, "Download als bestand (.json)").click()
     assert '"Lector"' in download.value.path().read_text(encoding="utf-8")
 
 

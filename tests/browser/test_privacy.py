@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, expect
 
 from .conftest import Watch
 from .test_map_flow import drag_to_ring, fill_three
-from .tool import node, open_tool
+from .tool import download_menu, node, open_tool
 
 
 def test_every_request_goes_to_the_own_origin(watched: tuple[BrowserContext, Watch], site_url: str, tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_every_request_goes_to_the_own_origin(watched: tuple[BrowserContext, Wat
     drag_to_ring(page, "Anna de Vries", "kk-ring-less_often", "kk-ring-monthly")
     expect(node(page, "Anna de Vries")).to_have_attribute("data-ring", "less_often")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download als bestand (.json)").click()
+        download_menu(page, "Download als bestand (.json)").click()
     saved = tmp_path / "kaart.json"
     download.value.save_as(saved)
     with page.expect_file_chooser() as chooser:

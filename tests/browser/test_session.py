@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from .test_map_flow import fill_three
-from .tool import go_to_step, node, open_tool, row, the_map, wait_until_ready
+from .tool import download_menu, go_to_step, node, open_tool, row, the_map, wait_until_ready
 
 Q1 = "Hoe verhoudt de kennis die we als team gebruiken zich tot de vraagstukken waarvoor we staan?"
 CLOSING = "En wat zou ik anders willen?"
@@ -92,13 +92,13 @@ def test_a_team_session_from_question_to_poster(page: Page, site_url: str, new_c
 
     # The picture as SVG: it carries the map and opens again in a fresh browser.
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download als afbeelding (.svg)").click()
+        download_menu(page, "Download als afbeelding (.svg)").click()
     assert download.value.suggested_filename.endswith(".svg")
     svg_file = tmp_path / download.value.suggested_filename
     download.value.save_as(svg_file)
     assert svg_file.read_text(encoding="utf-8").startswith("<svg")
     with page.expect_download() as png:
-        page.get_by_role("button", name="Download als afbeelding (.png)").click()
+        download_menu(page, "Download als afbeelding (.png)").click()
     png_file = tmp_path / png.value.suggested_filename
     png.value.save_as(png_file)
     assert png_file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png_file.stat().st_size > 20_000

@@ -73,3 +73,9 @@ def row(page: Page, name: str) -> Locator:
 
 def node(page: Page, name: str) -> Locator:
     return the_map(page).locator(".kk-node").filter(has_text=name)
+
+
+def download_menu(page: Page, name: str) -> Locator:
+    """The item ``name`` of the toolbar's downloads menu, with the menu opened as a person would."""
+    page.get_by_text("Downloaden en afdrukken", exact=True).click()
+    return page.get_by_role("button", name=name)

@@ -319,7 +319,7 @@ def _code(text: str) -> str:
 
 
 def test_a_number_of_more_than_4300_digits_is_a_file_error() -> None:
-    doc = json.dumps(good()).replace('"version": 2', '"version": ' + "9" * 5000)
+    doc = json.dumps(good()).replace(f'"version": {FORMAT_VERSION}', '"version": ' + "9" * 5000)
     assert _code(doc) == "number_too_long"
     assert _code("[" + "1" * 4301 + "]") == "number_too_long"
 
