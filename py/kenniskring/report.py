@@ -6,13 +6,26 @@ so the shell may put these fragments into the page as they are.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from .analysis import KINDS, measure
 from .i18n import long_date, t
 from .library import Index
 from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, NetworkMap, Perspective, current_map
-from .observations import compare, observe, say, suggest
+from .observations import (
+    compare,
+    describe_actions,
+    describe_changes,
+    figure_rows,
+    observe,
+    observe_changes,
+    say,
+    suggest,
+)
 from .render import contact_facts, map_title
+
+if TYPE_CHECKING:
+    from .changes import Changes
 
 
 def observations_html(m: NetworkMap, lang: str) -> str:
@@ -182,6 +195,40 @@ def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
         + (f"<h2>{escape(t(lang, 'actions.title'))}</h2><ul class='kk-poster-actions'>{actions}</ul>" if actions else "")
         + "</div></article>"
     )
+
+
+def changes_html(changes: Changes, lang: str, before: str, after: str) -> str:
+    """What changed from the moment ``before`` to ``after`` (their labels): who is new, gone or
+    moved, the figures side by side, what stands out (each with its question), and what became of
+    the earlier actions ("Wat hebben we gedaan?")."""
+    lines = "".join(f"<li>{_bdi(line)}</li>" for line in describe_changes(changes, lang))
+    head = "".join(
+        f'<th scope="col">{escape(text)}</th>' for text in (t(lang, "fig.measure"), before, after, t(lang, "fig.difference"))
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(t(lang, f"fig.{f.key}"))}</th><td>{escape(f.now)}</td>'
+        f"<td>{escape(f.desired)}</td><td>{escape(f.difference)}</td></tr>"
+        for f in figure_rows(changes.before, changes.after, lang)
+    )
+    caption = escape(t(lang, "compare.figures", before=before, after=after))
+    observations = "".join(
+        f'<li><p>{escape(sentence)}</p><p class="kk-question">{escape(question)}</p></li>'
+        for sentence, question in (say(o, lang) for o in observe_changes(changes))
+    )
+    html = (
+        f'<h3>{escape(t(lang, "compare.who"))}</h3><ul class="kk-changes">{lines}</ul>'
+        f'<table class="kk-figures"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<h3>{escape(t(lang, "reflect.observations"))}</h3><ul class="kk-observations">{observations}</ul>'
+    )
+    if changes.actions:
+        done = "".join(f"<li>{_bdi(line)}</li>" for line in describe_actions(changes, lang))
+        html += f'<h3>{escape(t(lang, "change.actions"))}</h3><ul class="kk-changes">{done}</ul>'
+    return html
+
+
+def _bdi(line: str) -> str:
+    """A line whose user text is isolated (FSI … PDI, from ``i18n.isolate``) as HTML: each in ``<bdi>``."""
+    return escape(line).replace("\u2068", "<bdi>").replace("\u2069", "</bdi>")
 
 
 def map_label(title: str, lang: str) -> str:

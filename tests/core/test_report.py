@@ -81,3 +81,24 @@ def test_each_figure_links_to_its_explanation_when_there_is_a_measures_page() ->
     assert linked.count('<a href="../maten/#') == len(FIGURE_SECTIONS)
     assert '<a href="../maten/#bonding-bridging">E-I-index' in linked
     assert "<a " not in figures_html(sample_map(), "nl")  # the offline copy: no page to link to
+
+
+def test_the_comparison_names_the_changes_with_names_isolated_and_escaped() -> None:
+    from dataclasses import replace
+
+    from kenniskring.changes import compare
+    from kenniskring.model import Action
+    from kenniskring.report import changes_html
+
+    before = replace(sample_map(), actions=(Action("a1", "Lector <b>uitnodigen</b>"),))
+    anna, lector, leader = before.contacts
+    after = replace(
+        before, contacts=(anna, lector, person("x", "<script>Bram</script>")), actions=(replace(before.actions[0], done=True),)
+    )
+    html = changes_html(compare(before, after), "nl", "Start", "Nu")
+    assert "<li>Nieuw: <bdi>&lt;script&gt;Bram&lt;/script&gt;</bdi></li>" in html
+    assert "<li>Niet meer op de kaart: <bdi>Teamleider</bdi></li>" in html
+    assert "Anna de Vries" not in html
+    assert '<th scope="col">Start</th><th scope="col">Nu</th>' in html
+    assert "<h3>Wat hebben we gedaan?</h3>" in html and "Gedaan: <bdi>Lector &lt;b&gt;uitnodigen&lt;/b&gt;</bdi>" in html
+    assert html.count('class="kk-question"') >= 2
