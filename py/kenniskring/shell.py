@@ -17,6 +17,7 @@ from typing import Any
 from pyodide.ffi import JsException, create_once_callable
 from pyscript import document, window
 
+from . import session
 from .browser import (
     Events,
     LocalStorage,
@@ -33,30 +34,25 @@ from .edits import (
     AddContact,
     Edit,
     History,
-    MoveContact,
     RemoveAction,
     RemoveContact,
     SetAnswer,
     SetChange,
-    SetDesiredRing,
     SetPerspective,
     UpdateAction,
     UpdateContact,
 )
-from .fileformat import FileError, loads
+from .fileformat import FileError
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
 from .i18n import language, plural, t
 from .layout import Layout, layout
 from .library import (
-    MAP_PREFIX,
     Index,
     create_map,
     open_library,
     read_index,
-    save_map,
     set_aside_keys,
 )
-from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason
 from .model import NetworkMap, PersonKind, Perspective, Question, View, new_action_id, new_contact_id, view_map
 from .observations import suggest
@@ -80,7 +76,6 @@ from .svgfile import read_map_file
 SAVE_DELAY_MS = 300
 PROJECTOR_KEY = "kenniskring:ui:projector"
 DRAG_THRESHOLD_PX = 4
-STEPS = 6
 
 
 @dataclass
@@ -99,34 +94,93 @@ class App:
         self.lang = language(document.documentElement.lang)
         self.storage = LocalStorage()
         self.events = Events()
-        self.can_save = True
         try:
             opened = open_library(self.storage, now_stamp())
-            self.index, self.map_id, first = opened.index, opened.map_id, opened.map
+            self.session = session.start(self.lang, opened.map_id, opened.index, opened.map, newer=bool(opened.newer))
             problems = [file_error_reason(a.problem, self.lang) for a in opened.set_aside]
         except (StorageFull, StorageUnavailable):
             # Nothing could be written (a full or forbidden storage): work in memory, say so when saving.
-            self.index, self.map_id, first, problems = Index(), "", NetworkMap(), []
-        self.history = History(present=first)
-        self.synced = first  # what storage holds for this map, as far as this tab knows
-        self.view = View.CURRENT
-        self.step = 2 if first.contacts else 1
-        self.editing: str | None = None
+            self.session, problems = session.start(self.lang, "", Index(), NetworkMap()), []
+        # What only the page holds: the action form's subject, a drag under way, what is drawn.
         self.editing_action: str | None = None
         self.drag: Drag | None = None
-        self.geometry: Layout = layout(first)
+        self.geometry: Layout = layout(self.map)
         self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
         self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
         self.save_timer: Any = None
-        self.typing: str | None = None  # the text field whose keystrokes are one undo step
         self.files = Files(self)
         self.maps = MapsPanel(self)
         for reason in problems:
             self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
+    # What the session holds, read by the parts of the shell.
     @property
     def map(self) -> NetworkMap:
-        return self.history.present
+        return self.session.map
+
+    @property
+    def history(self) -> History:
+        return self.session.history
+
+    @property
+    def map_id(self) -> str:
+        return self.session.map_id
+
+    @property
+    def view(self) -> View:
+        return self.session.view
+
+    @property
+    def step(self) -> int:
+        return self.session.step
+
+    @property
+    def index(self) -> Index:
+        return self.session.index
+
+    @index.setter
+    def index(self, index: Index) -> None:  # the maps panel read the list again
+        self.session = replace(self.session, index=index)
+
+    # -- the loop: an event in, the effects out ----------------------------------------------
+    def dispatch(self, event: session.Event) -> None:
+        if isinstance(event, session.SaveDue) and self.save_timer is not None:
+            window.clearTimeout(self.save_timer)
+            self.save_timer = None
+        self.session, effects = session.run(self.session, event, self.storage, now_stamp)
+        for effect in effects:
+            self.carry_out(effect)
+
+    def carry_out(self, effect: session.Effect) -> None:  # noqa: PLR0912 - one branch per effect
+        if isinstance(effect, session.Redraw):
+            self.refresh()
+        elif isinstance(effect, session.DrawMap):
+            self.draw_map()
+        elif isinstance(effect, session.ShowStep):
+            self.show_step()
+            if effect.focus:
+                title = element("kk-step-title")
+                title.scrollIntoView(js_object({"block": "start"}))
+                title.focus()
+        elif isinstance(effect, session.OpenForm):
+            self.fill_person_form(effect.contact_id)
+        elif isinstance(effect, session.ResetForms):
+            self.reset_form()
+            self.reset_action_form()
+        elif isinstance(effect, session.Announce):
+            (self.error if effect.error else self.status)(effect.text)
+        elif isinstance(effect, session.ScheduleSave):
+            self.schedule_save()
+        elif isinstance(effect, session.StorageBanner):
+            if effect.key is not None:
+                element("kk-storage-text").textContent = t(self.lang, effect.key)
+            element("kk-storage-banner").hidden = effect.key is None
+        elif isinstance(effect, session.NewerBanner):
+            element("kk-newer-banner").hidden = False
+        elif isinstance(effect, session.ListMaps):
+            self.draw_maplist()
+        elif isinstance(effect, session.StorePreview):
+            self.store_preview()
 
     # -- messages --------------------------------------------------------------------------------
     def status(self, text: str) -> None:
@@ -142,7 +196,7 @@ class App:
         on = self.events.on
         self.files.wire()
         self.maps.wire()
-        on(element("kk-change"), "focus", lambda _e: self.begin_typing())
+        on(element("kk-change"), "focus", lambda _e: self.dispatch(session.FieldFocused()))
         on(element("kk-change"), "input", self.on_change_typed)
         for radio in document.querySelectorAll('input[name="kk-perspective"]'):
             on(radio, "change", lambda e: self.commit(SetPerspective(Perspective(e.target.value))))
@@ -155,14 +209,15 @@ class App:
         on(element("kk-prev"), "click", lambda _e: self.go_to_step(self.step - 1))
         on(element("kk-next"), "click", lambda _e: self.go_to_step(self.step + 1))
         on(element("kk-form"), "submit", self.on_submit)
-        on(element("kk-cancel"), "click", lambda _e: self.reset_form(focus=True))
+        on(element("kk-cancel"), "click", lambda _e: self.close_form(focus=True))
         on(element("kk-delete"), "click", self.on_delete)
         on(element("kk-add-wished"), "click", lambda _e: self.start_wished_contact())
-        on(element("kk-undo"), "click", lambda _e: self.undo())
-        on(element("kk-redo"), "click", lambda _e: self.redo())
+        on(element("kk-undo"), "click", lambda _e: self.dispatch(session.Undo()))
+        on(element("kk-redo"), "click", lambda _e: self.dispatch(session.Redo()))
+        on(element("kk-newer-reload"), "click", lambda _e: window.location.reload())
         on(element("kk-list"), "click", self.on_list_click)
         for area in document.querySelectorAll("textarea[data-question]"):
-            on(area, "focus", lambda _e: self.begin_typing())
+            on(area, "focus", lambda _e: self.dispatch(session.FieldFocused()))
             on(area, "input", self.on_answer_typed)
         on(element("kk-action-form"), "submit", self.on_action_submit)
         on(element("kk-action-cancel"), "click", lambda _e: self.reset_action_form())
@@ -186,6 +241,8 @@ class App:
         on(document, "visibilitychange", lambda _e: self.flush_save() if document.visibilityState == "hidden" else None)
         self.refresh()
         self.show_step()
+        if self.session.newer:
+            self.carry_out(session.NewerBanner())
         for element_id in (
             "kk-form-fields",
             "kk-action-fields",
@@ -237,9 +294,7 @@ class App:
         except (StorageFull, StorageUnavailable):
             self.error(t(self.lang, "msg.storage_full"))
             return
-        self.switch_to(map_id, example)
-        if self.map.has_desired:
-            self.set_view(View.BOTH)
+        self.dispatch(session.MapShown(map_id, self.index, example, show_wish=True))
         self.status(t(self.lang, "msg.example_opened"))
 
     def set_projector(self, on: bool, remember: bool = True) -> None:
@@ -252,11 +307,7 @@ class App:
 
     # -- steps -----------------------------------------------------------------------------------
     def go_to_step(self, step: int) -> None:
-        self.step = max(1, min(STEPS, step))
-        self.show_step()
-        title = element("kk-step-title")
-        title.scrollIntoView(js_object({"block": "start"}))
-        title.focus()
+        self.dispatch(session.StepChosen(step))
 
     def show_step(self) -> None:
         element("kk-app").dataset.step = str(self.step)
@@ -271,14 +322,10 @@ class App:
         for panel in document.querySelectorAll(".kk-panel"):
             panel.hidden = str(self.step) not in str(panel.dataset.steps).split()
         element("kk-prev").hidden = self.step == 1
-        element("kk-next").hidden = self.step == STEPS
-        if self.step >= 5 and self.view is View.CURRENT and self.map.has_desired:
-            self.set_view(View.BOTH)
+        element("kk-next").hidden = self.step == session.STEPS
 
     def set_view(self, view: View) -> None:
-        self.view = view
-        set_checked("kk-view", {view.value})
-        self.draw_map()
+        self.dispatch(session.ViewChosen(view))
 
     # -- drawing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -324,6 +371,7 @@ class App:
         summary.textContent = str(summary.dataset.template).replace("{count}", str(len(self.index.entries)))
 
     def draw_map(self) -> None:
+        set_checked("kk-view", {self.view.value})
         self.geometry = layout(view_map(self.map, self.view))
         svg = render(self.map, self.lang, self.view, self.geometry)
         element("kk-map").innerHTML = svg
@@ -335,7 +383,7 @@ class App:
         entry = self.index.entry(self.map_id)
         if entry is None:
             return
-        m = self.synced
+        m = self.session.synced
         if self.current_picture is not None and self.current_picture[0] is m:
             svg = self.current_picture[1]
         else:
@@ -363,37 +411,12 @@ class App:
         element("kk-count").textContent = count
 
     # -- editing ---------------------------------------------------------------------------------
-    def commit(self, edit: Edit, amend: bool = False) -> None:
-        self.history = self.history.amend(edit) if amend else self.history.do(edit)
-        self.refresh()
-        self.schedule_save()
-
-    def undo(self) -> None:
-        if self.history.can_undo:
-            self.history = self.history.undo()
-            self.after_time_travel("msg.undone")
-
-    def redo(self) -> None:
-        if self.history.can_redo:
-            self.history = self.history.redo()
-            self.after_time_travel("msg.redone")
-
-    def after_time_travel(self, message: str) -> None:
-        self.reset_form()
-        self.reset_action_form()
-        self.typing = None
-        self.refresh()
-        self.schedule_save()
-        self.status(t(self.lang, message))
-
-    def begin_typing(self) -> None:
-        """Focusing a text field starts a new undo step for what will be typed there."""
-        self.typing = None
+    def commit(self, edit: Edit) -> None:
+        self.dispatch(session.Edited(edit))
 
     def typed(self, field: str, edit: Edit) -> None:
         """All keystrokes while one field keeps focus are one undo step."""
-        self.commit(edit, amend=self.typing == field)
-        self.typing = field
+        self.dispatch(session.Edited(edit, field))
 
     def on_change_typed(self, _event: Any) -> None:
         value = element("kk-change").value
@@ -432,7 +455,8 @@ class App:
 
     def on_submit(self, event: Any) -> None:
         event.preventDefault()
-        result = contact_from_form(self.read_form(), self.editing or new_contact_id(), self.map)
+        editing = self.session.editing
+        result = contact_from_form(self.read_form(), editing or new_contact_id(), self.map)
         for field in ("name", "note"):
             element(f"kk-{field}").removeAttribute("aria-invalid")
         if isinstance(result, list):
@@ -442,26 +466,28 @@ class App:
             element(f"kk-{result[0].field}").focus()
             return
         self.show_problems([], ("name", "note"))
-        if self.editing is None:
+        if editing is None:
             self.commit(AddContact(result))
             self.status(t(self.lang, "msg.added", name=result.name))
         else:
             self.commit(UpdateContact(result))
             self.status(t(self.lang, "msg.saved", name=result.name))
-        if result.wished and self.view is View.CURRENT:
-            self.set_view(View.BOTH)  # show what was just added
-        self.reset_form(focus=True)
+        self.close_form(focus=True)
 
     def on_delete(self, _event: Any) -> None:
-        contact = self.map.contact(self.editing or "")
+        contact = self.map.contact(self.session.editing or "")
         if contact is None:
             return
         self.commit(RemoveContact(contact.id))
-        self.reset_form(focus=True)
+        self.close_form(focus=True)
         self.status(t(self.lang, "msg.deleted", name=contact.name))
 
+    def close_form(self, focus: bool = False) -> None:
+        self.dispatch(session.FormClosed())
+        self.reset_form(focus)
+
     def reset_form(self, focus: bool = False) -> None:
-        self.editing = None
+        """The person form empty again (the session already says nobody is being edited)."""
         form = element("kk-form")
         form.reset()
         element("kk-form-title").textContent = form.dataset.add
@@ -476,20 +502,19 @@ class App:
             element("kk-name").focus()
 
     def start_wished_contact(self) -> None:
-        self.reset_form()
+        self.close_form()
         element("kk-wished").checked = True
         element("kk-form").scrollIntoView(js_object({"block": "nearest"}))
         element("kk-name").focus()
 
     def open_editor(self, contact_id: str) -> None:
+        self.dispatch(session.PersonChosen(contact_id))
+
+    def fill_person_form(self, contact_id: str) -> None:
         c = self.map.contact(contact_id)
         if c is None:
             return
-        if self.step not in (2, 3, 4, 5):
-            self.step = 5 if self.step == 6 else 3
-            self.show_step()
         self.reset_form()
-        self.editing = c.id
         form = element("kk-form")
         element("kk-form-title").textContent = form.dataset.edit
         element("kk-submit").textContent = form.dataset.submitSave
@@ -524,10 +549,10 @@ class App:
         key = str(event.key).lower()
         if key == "z" and not event.shiftKey:
             event.preventDefault()
-            self.undo()
+            self.dispatch(session.Undo())
         elif (key == "z" and event.shiftKey) or key == "y":
             event.preventDefault()
-            self.redo()
+            self.dispatch(session.Redo())
 
     # -- actions ---------------------------------------------------------------------------------
     def on_action_submit(self, event: Any) -> None:
@@ -637,17 +662,8 @@ class App:
             return
         x, y = self.svg_point(event)
         ring = self.geometry.ring_at(math.hypot(x + d.grab_dx, y + d.grab_dy))
-        contact = self.map.contact(d.contact_id)
         spot = self.geometry.spot(d.contact_id)
-        if contact is None or spot is None or spot.ring is ring:
-            self.draw_map()  # back to its spot
-            return
-        # In the desired view a drag changes the wish; elsewhere it changes how things are now.
-        if self.view is View.DESIRED and not contact.wished:
-            self.commit(SetDesiredRing(contact.id, ring))
-        else:
-            self.commit(MoveContact(contact.id, ring))
-        self.status(t(self.lang, "msg.moved", name=contact.name, ring=t(self.lang, f"ring.{ring.value}")))
+        self.dispatch(session.Dropped(d.contact_id, spot.ring if spot else None, ring))
 
     def cancel_drag(self) -> None:
         if self.drag is not None:
@@ -661,75 +677,17 @@ class App:
         self.save_timer = window.setTimeout(create_once_callable(self.flush_save), SAVE_DELAY_MS)
 
     def flush_save(self) -> None:
-        if self.save_timer is not None:
-            window.clearTimeout(self.save_timer)
-            self.save_timer = None
-        if not self.can_save or self.map == self.synced:
-            return
-        try:
-            if not self.map_id:
-                self.index, self.map_id = create_map(self.storage, now_stamp(), self.map)
-            else:
-                self.index = save_map(self.storage, self.map_id, self.map, now_stamp())
-            self.synced = self.map
-            element("kk-storage-banner").hidden = True
-            self.draw_maplist()
-            self.store_preview()
-        except (StorageFull, StorageUnavailable) as problem:
-            # Keep working in memory; the banner offers the download, so nothing is lost.
-            key = "msg.storage_full" if isinstance(problem, StorageFull) else "msg.storage_unavailable"
-            element("kk-storage-text").textContent = t(self.lang, key)
-            element("kk-storage-banner").hidden = False
+        self.dispatch(session.SaveDue())
 
     # -- other tabs ------------------------------------------------------------------------------
     def on_storage(self, event: Any) -> None:
-        """Another tab wrote to storage. Merge its edits of this map into ours; never drop either."""
-        key = str(event.key or "")
-        if key == MAP_PREFIX + self.map_id:
-            if not isinstance(event.newValue, str):
-                self.can_save = False
-                self.error(t(self.lang, "msg.deleted_elsewhere"))
-                return
-            try:
-                theirs = loads(event.newValue)
-            except FileError:
-                return  # their write is damaged: keep ours, which saves over nothing of theirs that was readable
-            base = self.synced
-            merged = merge_maps(base, self.map, theirs)
-            self.history = self.history.rebase(lambda state: merge(base, state, theirs))
-            if merged.left_out:
-                self.error(
-                    t(
-                        self.lang,
-                        "msg.merge_left_out",
-                        people=merged.people_left_out,
-                        actions=merged.actions_left_out,
-                        links=merged.links_left_out,
-                    )
-                )
-            self.synced = theirs
-            self.refresh()
-            if self.map != theirs:
-                self.schedule_save()  # our own edits, now on top of theirs
-            self.status(t(self.lang, "msg.other_tab"))
-        self.index = read_index(self.storage)
-        self.draw_maplist()
+        """Another tab wrote to storage: the session decides what that means for the open map."""
+        value = event.newValue if isinstance(event.newValue, str) else None
+        self.dispatch(session.StorageChanged(str(event.key or ""), value, read_index(self.storage)))
 
     # -- several maps ----------------------------------------------------------------------------
     def switch_to(self, map_id: str, m: NetworkMap) -> None:
-        self.map_id = map_id
-        self.history = History(present=m)
-        self.synced = m
-        self.can_save = True
-        self.reset_form()
-        self.reset_action_form()
-        self.typing = None
-        self.view = View.CURRENT
-        set_checked("kk-view", {View.CURRENT.value})
-        self.step = 2 if m.contacts else 1
-        self.refresh()
-        self.show_step()
-        self.store_preview()
+        self.dispatch(session.MapShown(map_id, self.index, m))
 
 
 def start() -> App:

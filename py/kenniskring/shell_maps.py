@@ -14,9 +14,9 @@ from .fileformat import FileError, export_filename
 from .i18n import t
 from .library import backup_text, create_map, delete_map, load_map, readable_maps, restore_backup, undelete_map
 from .messages import file_error_message, file_error_reason
-from .model import NetworkMap
 from .persistence import StorageFull, StorageUnavailable
 from .report import map_label
+from .session import MapChosen, MapDeleted, NewMapWanted
 
 if TYPE_CHECKING:
     from .shell import App
@@ -45,15 +45,7 @@ class MapsPanel:
         return map_label(entry.title if entry else "", self.app.lang)
 
     def new_map(self) -> None:
-        app = self.app
-        app.flush_save()
-        try:
-            app.index, map_id = create_map(app.storage, now_stamp())
-        except (StorageFull, StorageUnavailable):
-            app.error(t(app.lang, "msg.storage_full"))
-            return
-        app.switch_to(map_id, NetworkMap())
-        app.status(t(app.lang, "msg.map_new"))
+        self.app.dispatch(NewMapWanted())
 
     def on_maplist_click(self, event: Any) -> None:
         app = self.app
@@ -63,18 +55,7 @@ class MapsPanel:
         open_id, duplicate_id = attr(target, "data-open-map"), attr(target, "data-duplicate-map")
         delete_id, raw_key = attr(target, "data-delete-map"), attr(target, "data-raw")
         if open_id:
-            app.flush_save()
-            index, m, aside = load_map(app.storage, open_id, now_stamp())
-            app.index = index
-            if m is None:
-                if aside is None:  # another tab deleted it meanwhile: nothing was set aside
-                    app.error(t(app.lang, "msg.map_gone"))
-                else:
-                    app.error(t(app.lang, "msg.map_set_aside", reason=file_error_reason(aside.problem, app.lang)))
-                app.draw_maplist()
-                return
-            app.switch_to(open_id, m)
-            app.status(t(app.lang, "msg.map_opened", title=self.title_of(app.map_id)))
+            app.dispatch(MapChosen(open_id))
         elif duplicate_id:
             app.flush_save()
             source = duplicate_id
@@ -108,19 +89,11 @@ class MapsPanel:
             return
         title = self.title_of(map_id)
         app.flush_save()
-        app.index = delete_map(app.storage, map_id)
+        index = delete_map(app.storage, map_id)
         self.deleted = (map_id, title)
         element("kk-undelete-text").textContent = t(app.lang, "msg.map_deleted", title=title)
         element("kk-undelete-row").hidden = False
-        if map_id == app.map_id:
-            rest = sorted(app.index.entries, key=lambda e: e.updated, reverse=True)
-            opened = load_map(app.storage, rest[0].id, now_stamp()) if rest else None
-            if opened and opened[1] is not None:
-                app.index = opened[0]
-                app.switch_to(rest[0].id, opened[1])
-            else:
-                app.index, new_id = create_map(app.storage, now_stamp())
-                app.switch_to(new_id, NetworkMap())
+        app.dispatch(MapDeleted(map_id, index))  # the session says what opens instead
         app.draw_maplist()
         element("kk-undelete").focus()
 
