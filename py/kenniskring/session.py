@@ -193,6 +193,13 @@ class NewMapWanted:
     pass
 
 
+@dataclass(frozen=True)
+class IndexRead:
+    """The list of maps as storage has it now (after a restore or an undelete)."""
+
+    index: Index
+
+
 # Answers of ``perform``: what storage did.
 @dataclass(frozen=True)
 class Saved:
@@ -249,6 +256,7 @@ Event = (
     | MapShown
     | MapDeleted
     | NewMapWanted
+    | IndexRead
     | Saved
     | SaveFailed
     | NewerFound
@@ -541,6 +549,8 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
         s = replace(s, can_save=False)  # what was open is in the trash now, and stays there as it was
         following = after_delete(event.index)
         return s, ((LoadMap(following, after_delete=True),) if following else (CreateMap(NetworkMap()),))
+    if isinstance(event, IndexRead):
+        return replace(s, index=event.index), (ListMaps(),)
     if isinstance(event, NewMapWanted):
         return s, _flush(s) + (CreateMap(NetworkMap()),)
     if isinstance(event, Created):

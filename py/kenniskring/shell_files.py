@@ -6,7 +6,7 @@ Part of the shell (see ``shell``): the core makes the text (``fileformat``, ``re
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pyscript import window
 
@@ -18,14 +18,12 @@ from .model import View, view_map
 from .render import picture_size, render
 from .report import print_html
 from .session import FileOpened, export_view, print_view
+from .shell_host import Host
 from .svgfile import embed
-
-if TYPE_CHECKING:
-    from .shell import App
 
 
 class Files:
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
 
     def wire(self) -> None:

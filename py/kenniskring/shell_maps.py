@@ -1,13 +1,13 @@
 """The browser shell for "My maps in this browser": open, copy, delete (with undo), back-up, restore.
 
 Part of the shell (see ``shell``): it reads events and the DOM, asks ``library`` what to store, and
-hands the map to show to the app (``App.switch_to``). No rules of its own.
+hands what storage now holds to the session (``MapShown``, ``IndexRead``). No rules of its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .browser import attr, checked_value, chosen_file, download_bytes, download_text, element, now_stamp, today
 from .fileformat import FileError, export_filename
@@ -16,14 +16,12 @@ from .library import backup_text, create_map, delete_map, load_map, readable_map
 from .messages import file_error_message, file_error_reason
 from .persistence import StorageFull, StorageUnavailable
 from .report import map_label
-from .session import MapChosen, MapDeleted, NewMapWanted
-
-if TYPE_CHECKING:
-    from .shell import App
+from .session import IndexRead, MapChosen, MapDeleted, MapShown, NewMapWanted
+from .shell_host import Host
 
 
 class MapsPanel:
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
 
@@ -65,11 +63,11 @@ class MapsPanel:
                 return
             copy = replace(m, change=t(app.lang, "maps.copy_of", title=map_label(m.change, app.lang)))
             try:
-                app.index, map_id = create_map(app.storage, now_stamp(), copy)
+                index, map_id = create_map(app.storage, now_stamp(), copy)
             except (StorageFull, StorageUnavailable):
                 app.error(t(app.lang, "msg.storage_full"))
                 return
-            app.switch_to(map_id, copy)
+            app.dispatch(MapShown(map_id, index, copy))
             app.status(t(app.lang, "msg.map_duplicated", title=copy.change))
         elif delete_id:
             dialog = element("kk-confirm")
@@ -102,10 +100,9 @@ class MapsPanel:
         if self.deleted is None:
             return
         map_id, title = self.deleted
-        app.index = undelete_map(app.storage, map_id, now_stamp())
+        app.dispatch(IndexRead(undelete_map(app.storage, map_id, now_stamp())))
         self.deleted = None
         element("kk-undelete-row").hidden = True
-        app.draw_maplist()
         app.status(t(app.lang, "msg.map_undeleted", title=title))
 
     def download_backup(self) -> None:
@@ -126,7 +123,7 @@ class MapsPanel:
         except FileError as problem:
             app.error(file_error_message(problem, file.name, app.lang))
             return
-        app.index = restored.index
+        app.dispatch(IndexRead(restored.index))
         message = t(app.lang, "msg.backup_restored", file=file.name, count=len(restored.added))
         if restored.problems:
             listed = "; ".join(
@@ -136,10 +133,9 @@ class MapsPanel:
         else:
             app.status(message)
         if restored.added:
-            _, m, _ = load_map(app.storage, restored.added[0], now_stamp())
+            index, m, _ = load_map(app.storage, restored.added[0], now_stamp())
             if m is not None:
-                app.switch_to(restored.added[0], m)
-        app.draw_maplist()
+                app.dispatch(MapShown(restored.added[0], index, m))
 
     def download_research(self) -> None:
         """egor's tables or GraphML of this map or of every map here, made by ``research``."""
