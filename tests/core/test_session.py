@@ -14,6 +14,7 @@ import pytest
 from kenniskring import session as ks
 from kenniskring.edits import AddContact, History, RemoveContact, ReplaceMap, SetChange, UpdateContact
 from kenniskring.fileformat import FORMAT_VERSION, dumps, loads
+from kenniskring.i18n import t
 from kenniskring.library import MAP_PREFIX, create_map, load_map, open_library, read_index
 from kenniskring.merge import merge
 from kenniskring.model import NetworkMap, Ring, View
@@ -341,3 +342,37 @@ def test_a_file_that_does_not_open_changes_nothing(storage: DictStorage) -> None
     s = opened(storage)
     after, effects = run(s, ks.FileOpened("kapot.json", "{"), storage=storage)
     assert after == s and "kapot.json" in texts(effects, error=True)[0]
+
+
+def test_a_write_to_another_key_only_brings_the_list_up_to_date(storage: DictStorage) -> None:
+    s = opened(storage)
+    _, other = create_map(storage, NOW(), sample_map())
+    s, effects = run(
+        s, ks.StorageChanged(MAP_PREFIX + other, storage.get(MAP_PREFIX + other), read_index(storage)), storage=storage
+    )
+    assert effects == [ks.ListMaps()] and s.map == NetworkMap() and other in {e.id for e in s.index.entries}
+
+
+def test_a_new_map_that_storage_refuses_says_so_and_keeps_the_open_one(storage: DictStorage) -> None:
+    s, _ = run(opened(storage), ks.Edited(SetChange("open")), ks.SaveDue(), storage=storage)
+    storage.quota = sum(len(k) + len(v) for k, v in storage.items.items())
+    after, effects = run(s, ks.NewMapWanted(), storage=storage)
+    assert after.map_id == s.map_id and after.map.change == "open"
+    assert texts(effects, error=True) == [t("nl", "msg.storage_full")]
+
+
+def test_a_map_that_cannot_be_read_is_set_aside_when_chosen(storage: DictStorage) -> None:
+    s = opened(storage)
+    _, broken = create_map(storage, NOW(), sample_map())
+    storage.set(MAP_PREFIX + broken, '{"type": "kenniskring", "version": 2, "map": {}}')
+    s, effects = run(s, ks.MapChosen(broken), storage=storage)
+    assert s.map_id != broken and texts(effects, error=True)
+    assert [k for k in storage.keys() if "unreadable" in k]  # kept, byte for byte, under a key of its own
+
+
+def test_the_example_opens_with_its_wish_in_view(storage: DictStorage) -> None:
+    wished = replace(person("w"), wished=True)
+    example = NetworkMap(contacts=(wished,))
+    index, map_id = create_map(storage, NOW(), example)
+    s, effects = run(opened(storage), ks.MapShown(map_id, index, example, show_wish=True), storage=storage)
+    assert s.view is View.BOTH and s.map_id == map_id and ks.Redraw() in effects
