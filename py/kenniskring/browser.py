@@ -1,6 +1,6 @@
 """Small adapters to the browser: localStorage as ``persistence.Storage``, downloads, events.
 
-Imported only by the shell modules (``shell``, ``shell_maps``, ``shell_files``); nothing here knows
+Imported only by the shell modules (``shell`` and its ``shell_*`` parts); nothing here knows
 about maps.
 """
 

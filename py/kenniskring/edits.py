@@ -277,10 +277,12 @@ class History:
         new = apply(self.present, edit)
         return self if new is self.present else History(present=new, past=self.past, future=())
 
-    def rebase(self, change: Callable[[NetworkMap], NetworkMap]) -> History:
+    def rebase(self, change: Callable[[NetworkMap], NetworkMap], present: NetworkMap | None = None) -> History:
         """Every state, past and future too, seen through ``change`` (another tab's edits merged in),
-        so that undo never takes back what someone else did."""
-        return History(change(self.present), tuple(change(p) for p in self.past), tuple(change(f) for f in self.future))
+        so that undo never takes back what someone else did. ``present``: the present already
+        changed (the caller merged it once and kept what the merge reported)."""
+        now = change(self.present) if present is None else present
+        return History(now, tuple(change(p) for p in self.past), tuple(change(f) for f in self.future))
 
     def undo(self) -> History:
         if not self.past:

@@ -65,6 +65,7 @@ class Opened:
     map_id: str
     map: NetworkMap
     set_aside: tuple[SetAside, ...] = ()
+    newer: tuple[str, ...] = ()  # maps written by a newer version of Kenniskring: left where they are
 
 
 # -- the index -----------------------------------------------------------------------------------
@@ -194,30 +195,37 @@ def open_library(storage: Storage, now: str) -> Opened:
     order = [e for e in index.entries if e.id == index.current] + sorted(
         (e for e in index.entries if e.id != index.current), key=lambda e: e.updated, reverse=True
     )
+    newer: list[str] = []
     for entry in order:
         try:
             m = loads(storage.get(MAP_PREFIX + entry.id) or "")
         except FileError as problem:
+            if problem.code == "too_new":  # not damaged: a newer version reads it; never write over it
+                newer.append(entry.id)
+                continue
             aside = set_aside(storage, entry.id, now.replace(":", ""))
             if aside is not None:
                 asides.append(SetAside(aside, problem))
             index = replace(index, entries=tuple(e for e in index.entries if e.id != entry.id))
             continue
         index = _write_index(storage, replace(index, current=entry.id))
-        return Opened(index, entry.id, m, tuple(asides))
+        return Opened(index, entry.id, m, tuple(asides), tuple(newer))
     index, map_id = create_map(storage, now)
-    return Opened(index, map_id, NetworkMap(), tuple(asides))
+    return Opened(index, map_id, NetworkMap(), tuple(asides), tuple(newer))
 
 
 def load_map(storage: Storage, map_id: str, now: str) -> tuple[Index, NetworkMap | None, SetAside | None]:
     """Switch to another map: it becomes the current one, or is set aside when it cannot be read.
-    A map another tab has just deleted is not there: nothing is set aside, the list is brought up to date."""
+    A map another tab has just deleted is not there: nothing is set aside, the list is brought up to date.
+    A map in a newer format than this version reads is left where it is, untouched."""
     raw = storage.get(MAP_PREFIX + map_id)
     if raw is None:
         return _write_index(storage, read_index(storage)), None, None
     try:
         m = loads(raw)
     except FileError as problem:
+        if problem.code == "too_new":  # a newer version's map stays where it is (its own key is returned)
+            return read_index(storage), None, SetAside(MAP_PREFIX + map_id, problem)
         key = set_aside(storage, map_id, now.replace(":", ""))
         aside = SetAside(key, problem) if key is not None else None
         return _write_index(storage, read_index(storage)), None, aside

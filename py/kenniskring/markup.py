@@ -163,6 +163,10 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
     <p id="kk-storage-text"></p>
     <button type="button" id="kk-storage-download" class="md-button">{e("storage.download")}</button>
   </div>
+  <div id="kk-newer-banner" class="kk-error" role="alert" hidden>
+    <p id="kk-newer-text">{e("newer.text")}</p>
+    <button type="button" id="kk-newer-reload" class="md-button">{e("newer.reload")}</button>
+  </div>
   <div id="kk-status" class="kk-status" role="status" aria-live="polite"></div>
   <div class="kk-workspace">
     <div class="kk-map-column">

@@ -6,27 +6,24 @@ Part of the shell (see ``shell``): the core makes the text (``fileformat``, ``re
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pyscript import window
 
 from .browser import chosen_file, download_png, download_text, element, now_stamp, today
-from .edits import ReplaceMap
-from .fileformat import FileError, dumps, export_filename
-from .i18n import plural, t
+from .fileformat import dumps, export_filename
+from .i18n import t
 from .layout import layout
-from .messages import file_error_message
 from .model import View, view_map
 from .render import picture_size, render
 from .report import print_html
-from .svgfile import embed, read_map_file
-
-if TYPE_CHECKING:
-    from .shell import App
+from .session import FileOpened, export_view, print_view
+from .shell_host import Host
+from .svgfile import embed
 
 
 class Files:
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
 
     def wire(self) -> None:
@@ -57,7 +54,7 @@ class Files:
         app.status(t(app.lang, "msg.exported", file=filename))
 
     def export_view(self) -> View:
-        return self.app.view if self.app.map.has_desired else View.CURRENT
+        return export_view(self.app.session)
 
     def export_svg(self) -> None:
         app = self.app
@@ -77,8 +74,7 @@ class Files:
 
     def fill_print(self) -> None:
         app = self.app
-        view = View.BOTH if app.map.has_desired else View.CURRENT
-        svg = render(app.map, app.lang, view, prefix="kkp")
+        svg = render(app.map, app.lang, print_view(app.session), prefix="kkp")
         element("kk-print").innerHTML = print_html(app.map, app.lang, today(), svg)
 
     def print_poster(self) -> None:
@@ -90,12 +86,4 @@ class Files:
         file = chosen_file(event)
         if file is None:
             return
-        try:
-            new_map = read_map_file(str(await file.text()))
-        except FileError as problem:
-            app.error(file_error_message(problem, file.name, app.lang))
-            return
-        app.reset_form()
-        app.reset_action_form()
-        app.commit(ReplaceMap(new_map))
-        app.status(t(app.lang, "msg.imported", file=file.name, people=plural(app.lang, "count.people", len(new_map.contacts))))
+        app.dispatch(FileOpened(file.name, str(await file.text())))

@@ -1,29 +1,27 @@
 """The browser shell for "My maps in this browser": open, copy, delete (with undo), back-up, restore.
 
 Part of the shell (see ``shell``): it reads events and the DOM, asks ``library`` what to store, and
-hands the map to show to the app (``App.switch_to``). No rules of its own.
+hands what storage now holds to the session (``MapShown``, ``IndexRead``). No rules of its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .browser import attr, checked_value, chosen_file, download_bytes, download_text, element, now_stamp, today
 from .fileformat import FileError, export_filename
 from .i18n import t
 from .library import backup_text, create_map, delete_map, load_map, readable_maps, restore_backup, undelete_map
 from .messages import file_error_message, file_error_reason
-from .model import NetworkMap
 from .persistence import StorageFull, StorageUnavailable
 from .report import map_label
-
-if TYPE_CHECKING:
-    from .shell import App
+from .session import IndexRead, MapChosen, MapDeleted, MapShown, NewMapWanted
+from .shell_host import Host
 
 
 class MapsPanel:
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.deleted: tuple[str, str] | None = None  # (map id, title) that can still be put back
 
@@ -45,15 +43,7 @@ class MapsPanel:
         return map_label(entry.title if entry else "", self.app.lang)
 
     def new_map(self) -> None:
-        app = self.app
-        app.flush_save()
-        try:
-            app.index, map_id = create_map(app.storage, now_stamp())
-        except (StorageFull, StorageUnavailable):
-            app.error(t(app.lang, "msg.storage_full"))
-            return
-        app.switch_to(map_id, NetworkMap())
-        app.status(t(app.lang, "msg.map_new"))
+        self.app.dispatch(NewMapWanted())
 
     def on_maplist_click(self, event: Any) -> None:
         app = self.app
@@ -63,18 +53,7 @@ class MapsPanel:
         open_id, duplicate_id = attr(target, "data-open-map"), attr(target, "data-duplicate-map")
         delete_id, raw_key = attr(target, "data-delete-map"), attr(target, "data-raw")
         if open_id:
-            app.flush_save()
-            index, m, aside = load_map(app.storage, open_id, now_stamp())
-            app.index = index
-            if m is None:
-                if aside is None:  # another tab deleted it meanwhile: nothing was set aside
-                    app.error(t(app.lang, "msg.map_gone"))
-                else:
-                    app.error(t(app.lang, "msg.map_set_aside", reason=file_error_reason(aside.problem, app.lang)))
-                app.draw_maplist()
-                return
-            app.switch_to(open_id, m)
-            app.status(t(app.lang, "msg.map_opened", title=self.title_of(app.map_id)))
+            app.dispatch(MapChosen(open_id))
         elif duplicate_id:
             app.flush_save()
             source = duplicate_id
@@ -84,11 +63,11 @@ class MapsPanel:
                 return
             copy = replace(m, change=t(app.lang, "maps.copy_of", title=map_label(m.change, app.lang)))
             try:
-                app.index, map_id = create_map(app.storage, now_stamp(), copy)
+                index, map_id = create_map(app.storage, now_stamp(), copy)
             except (StorageFull, StorageUnavailable):
                 app.error(t(app.lang, "msg.storage_full"))
                 return
-            app.switch_to(map_id, copy)
+            app.dispatch(MapShown(map_id, index, copy))
             app.status(t(app.lang, "msg.map_duplicated", title=copy.change))
         elif delete_id:
             dialog = element("kk-confirm")
@@ -108,19 +87,11 @@ class MapsPanel:
             return
         title = self.title_of(map_id)
         app.flush_save()
-        app.index = delete_map(app.storage, map_id)
+        index = delete_map(app.storage, map_id)
         self.deleted = (map_id, title)
         element("kk-undelete-text").textContent = t(app.lang, "msg.map_deleted", title=title)
         element("kk-undelete-row").hidden = False
-        if map_id == app.map_id:
-            rest = sorted(app.index.entries, key=lambda e: e.updated, reverse=True)
-            opened = load_map(app.storage, rest[0].id, now_stamp()) if rest else None
-            if opened and opened[1] is not None:
-                app.index = opened[0]
-                app.switch_to(rest[0].id, opened[1])
-            else:
-                app.index, new_id = create_map(app.storage, now_stamp())
-                app.switch_to(new_id, NetworkMap())
+        app.dispatch(MapDeleted(map_id, index))  # the session says what opens instead
         app.draw_maplist()
         element("kk-undelete").focus()
 
@@ -129,10 +100,9 @@ class MapsPanel:
         if self.deleted is None:
             return
         map_id, title = self.deleted
-        app.index = undelete_map(app.storage, map_id, now_stamp())
+        app.dispatch(IndexRead(undelete_map(app.storage, map_id, now_stamp())))
         self.deleted = None
         element("kk-undelete-row").hidden = True
-        app.draw_maplist()
         app.status(t(app.lang, "msg.map_undeleted", title=title))
 
     def download_backup(self) -> None:
@@ -153,7 +123,7 @@ class MapsPanel:
         except FileError as problem:
             app.error(file_error_message(problem, file.name, app.lang))
             return
-        app.index = restored.index
+        app.dispatch(IndexRead(restored.index))
         message = t(app.lang, "msg.backup_restored", file=file.name, count=len(restored.added))
         if restored.problems:
             listed = "; ".join(
@@ -163,10 +133,9 @@ class MapsPanel:
         else:
             app.status(message)
         if restored.added:
-            _, m, _ = load_map(app.storage, restored.added[0], now_stamp())
+            index, m, _ = load_map(app.storage, restored.added[0], now_stamp())
             if m is not None:
-                app.switch_to(restored.added[0], m)
-        app.draw_maplist()
+                app.dispatch(MapShown(restored.added[0], index, m))
 
     def download_research(self) -> None:
         """egor's tables or GraphML of this map or of every map here, made by ``research``."""

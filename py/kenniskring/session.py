@@ -1,0 +1,626 @@
+"""The app as a state machine: one frozen ``Session``, events for what the user or the browser did,
+and ``step(session, event) -> (session, effects)`` saying what happens next.
+
+``step`` is pure: it never touches storage, the DOM or the clock. What it wants done comes back as
+effects. The few that touch storage (``WriteMap``, ``LoadMap``, ``CreateMap``) are carried out by
+``perform`` here, against the ``persistence.Storage`` seam, and answer with an event of their own
+(``Saved``, ``Loaded``, ...); everything else (``Redraw``, ``Announce``, ``ScheduleSave``, ...) is
+for the browser shell. ``run`` is that loop: the shell calls it for every DOM event, the tests call
+it with a ``DictStorage`` and a fixed clock.
+
+The rules that live here: when a map is saved, how another tab's write of the open map is merged
+(and what happens when that tab deleted it, damaged it, or is a newer version of Kenniskring),
+which step and view show, what a drag on the map means in each view, which map opens after a
+delete, and which view is exported or printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .edits import AddContact, Edit, History, MoveContact, ReplaceMap, SetDesiredRing, UpdateContact
+from .fileformat import FileError, loads
+from .i18n import plural, t
+from .library import MAP_PREFIX, Index, create_map, load_map, save_map
+from .merge import merge, merge_maps
+from .messages import file_error_message, file_error_reason
+from .model import NetworkMap, Ring, View
+from .persistence import Storage, StorageFull, StorageUnavailable
+from .report import map_label
+from .svgfile import read_map_file
+
+STEPS = 6
+
+
+# -- the state -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Session:
+    """Everything the page knows that is not the DOM itself."""
+
+    lang: str = "nl"
+    map_id: str = ""  # "" while the map is only in memory (storage refused the first write)
+    index: Index = field(default_factory=Index)
+    history: History = field(default_factory=History)
+    synced: NetworkMap = field(default_factory=NetworkMap)  # what storage holds for this map, as far as this tab knows
+    step: int = 1
+    view: View = View.CURRENT
+    typing: str | None = None  # the text field whose keystrokes are one undo step
+    editing: str | None = None  # the person whose form is open
+    can_save: bool = True  # False once the map was deleted elsewhere or a newer version wrote it
+    newer: bool = False  # a newer version of Kenniskring wrote here: this tab should be reloaded
+    storage_problem: str | None = None  # the message key of the storage banner, None when saving works
+    theirs: str | None = None  # what another tab last wrote to this map (its text), None if nothing yet
+
+    @property
+    def map(self) -> NetworkMap:
+        return self.history.present
+
+    @property
+    def unsaved(self) -> bool:
+        return self.map != self.synced
+
+
+def first_step(m: NetworkMap) -> int:
+    """A new map starts at the question, one with people on the map."""
+    return 2 if m.contacts else 1
+
+
+def start(lang: str, map_id: str, index: Index, m: NetworkMap, newer: bool = False) -> Session:
+    return Session(lang, map_id, index, History(present=m), m, step=first_step(m), newer=newer)
+
+
+def export_view(s: Session) -> View:
+    """An exported picture shows the view on screen, but only shows a wish when the map has one."""
+    return s.view if s.map.has_desired else View.CURRENT
+
+
+def print_view(s: Session) -> View:
+    """The poster shows now and the wish side by side when there is a wish."""
+    return View.BOTH if s.map.has_desired else View.CURRENT
+
+
+def after_delete(index: Index) -> str | None:
+    """Which map opens when the open one is deleted: the most recently changed of the rest."""
+    rest = sorted(index.entries, key=lambda e: e.updated, reverse=True)
+    return rest[0].id if rest else None
+
+
+def step_for_editing(step: int) -> int:
+    """Opening a person's form goes to a step that shows the form (5 stays, 6 goes back to 5)."""
+    return step if step in (2, 3, 4, 5) else (5 if step == 6 else 3)
+
+
+# -- events ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Edited:
+    edit: Edit
+    field: str | None = None  # a text field: keystrokes while it keeps focus are one undo step
+
+
+@dataclass(frozen=True)
+class FieldFocused:
+    """Focusing a text field starts a new undo step for what will be typed there."""
+
+
+@dataclass(frozen=True)
+class Undo:
+    pass
+
+
+@dataclass(frozen=True)
+class Redo:
+    pass
+
+
+@dataclass(frozen=True)
+class StepChosen:
+    step: int
+
+
+@dataclass(frozen=True)
+class ViewChosen:
+    view: View
+
+
+@dataclass(frozen=True)
+class PersonChosen:
+    """A click on a person (in the list or on the map): open the form for them."""
+
+    contact_id: str
+
+
+@dataclass(frozen=True)
+class FormClosed:
+    pass
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A person dragged on the map from one ring to another (the same ring: back to its spot)."""
+
+    contact_id: str
+    from_ring: Ring | None
+    to_ring: Ring
+
+
+@dataclass(frozen=True)
+class StorageChanged:
+    """Another tab wrote ``key`` (``value`` None: removed); ``index`` is the index as it is now."""
+
+    key: str
+    value: str | None
+    index: Index
+
+
+@dataclass(frozen=True)
+class SaveDue:
+    """The save timer ran out, or the page is hidden or left: write what is not written yet."""
+
+
+@dataclass(frozen=True)
+class FileOpened:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MapChosen:
+    """Open another map of this browser (from the list)."""
+
+    map_id: str
+    after_delete: bool = False  # the open map was deleted: when this one cannot open, start a new one
+
+
+@dataclass(frozen=True)
+class MapShown:
+    """Show this map from now on (a new, copied, restored or example map, already in storage)."""
+
+    map_id: str
+    index: Index
+    map: NetworkMap
+    show_wish: bool = False
+
+
+@dataclass(frozen=True)
+class MapDeleted:
+    map_id: str
+    index: Index
+
+
+@dataclass(frozen=True)
+class NewMapWanted:
+    pass
+
+
+@dataclass(frozen=True)
+class IndexRead:
+    """The list of maps as storage has it now (after a restore or an undelete)."""
+
+    index: Index
+
+
+# Answers of ``perform``: what storage did.
+@dataclass(frozen=True)
+class Saved:
+    map_id: str
+    index: Index
+    map: NetworkMap
+
+
+@dataclass(frozen=True)
+class SaveFailed:
+    full: bool
+
+
+@dataclass(frozen=True)
+class NewerFound:
+    """Storage holds this map in a format newer than this tab reads."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    map_id: str
+    index: Index
+    map: NetworkMap | None
+    problem: FileError | None = None  # why it could not be opened (set aside, or newer); None: it is gone
+    after_delete: bool = False
+
+
+@dataclass(frozen=True)
+class Created:
+    map_id: str
+    index: Index
+    map: NetworkMap
+
+
+@dataclass(frozen=True)
+class CreateFailed:
+    pass
+
+
+Event = (
+    Edited
+    | FieldFocused
+    | Undo
+    | Redo
+    | StepChosen
+    | ViewChosen
+    | PersonChosen
+    | FormClosed
+    | Dropped
+    | StorageChanged
+    | SaveDue
+    | FileOpened
+    | MapChosen
+    | MapShown
+    | MapDeleted
+    | NewMapWanted
+    | IndexRead
+    | Saved
+    | SaveFailed
+    | NewerFound
+    | Loaded
+    | Created
+    | CreateFailed
+)
+
+
+# -- effects -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WriteMap:
+    map_id: str  # "" : a new entry
+    map: NetworkMap
+
+
+@dataclass(frozen=True)
+class LoadMap:
+    map_id: str
+    after_delete: bool = False
+
+
+@dataclass(frozen=True)
+class CreateMap:
+    map: NetworkMap
+
+
+@dataclass(frozen=True)
+class Redraw:
+    """Everything that shows the map: picture, list, fields, panels, the list of maps."""
+
+
+@dataclass(frozen=True)
+class DrawMap:
+    """Only the picture (and the view's radio buttons)."""
+
+
+@dataclass(frozen=True)
+class ShowStep:
+    focus: bool = False
+
+
+@dataclass(frozen=True)
+class OpenForm:
+    contact_id: str
+
+
+@dataclass(frozen=True)
+class ResetForms:
+    pass
+
+
+@dataclass(frozen=True)
+class Announce:
+    text: str
+    error: bool = False
+
+
+@dataclass(frozen=True)
+class ScheduleSave:
+    pass
+
+
+@dataclass(frozen=True)
+class StorageBanner:
+    key: str | None  # None: hide it
+
+
+@dataclass(frozen=True)
+class NewerBanner:
+    """A newer version of Kenniskring is open: say so, offer the reload."""
+
+
+@dataclass(frozen=True)
+class ListMaps:
+    pass
+
+
+@dataclass(frozen=True)
+class StorePreview:
+    pass
+
+
+Effect = (
+    WriteMap
+    | LoadMap
+    | CreateMap
+    | Redraw
+    | DrawMap
+    | ShowStep
+    | OpenForm
+    | ResetForms
+    | Announce
+    | ScheduleSave
+    | StorageBanner
+    | NewerBanner
+    | ListMaps
+    | StorePreview
+)
+STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap)
+Result = tuple[Session, tuple[Effect, ...]]
+
+
+# -- the rules -----------------------------------------------------------------------------------
+def _say(s: Session, key: str, error: bool = False, **params: object) -> Announce:
+    return Announce(t(s.lang, key, **params), error)
+
+
+def _flush(s: Session) -> tuple[Effect, ...]:
+    """What saving now takes: nothing when nothing changed or this tab must not write."""
+    if not s.can_save or not s.unsaved:
+        return ()
+    return (WriteMap(s.map_id, s.map),)
+
+
+def _with_view(s: Session, view: View) -> Result:
+    return replace(s, view=view), (DrawMap(),)
+
+
+def _wish_view(s: Session) -> Result:
+    """From the reflection on, a map with a wish shows now and the wish together."""
+    if s.step >= 5 and s.view is View.CURRENT and s.map.has_desired:
+        return _with_view(s, View.BOTH)
+    return s, ()
+
+
+def _shown(s: Session, map_id: str, index: Index, m: NetworkMap, show_wish: bool = False) -> Result:
+    new = replace(
+        s,
+        map_id=map_id,
+        index=index,
+        history=History(present=m),
+        synced=m,
+        can_save=True,
+        typing=None,
+        editing=None,
+        theirs=None,
+        view=View.BOTH if show_wish and m.has_desired else View.CURRENT,
+        step=first_step(m),
+    )
+    return new, (ResetForms(), Redraw(), ShowStep(), StorePreview())
+
+
+def _edited(s: Session, e: Edited) -> Result:
+    amend = e.field is not None and s.typing == e.field
+    history = s.history.amend(e.edit) if amend else s.history.do(e.edit)
+    new = replace(s, history=history, typing=e.field if e.field is not None else s.typing)
+    effects: list[Effect] = [Redraw(), ScheduleSave()]
+    edit = e.edit
+    if isinstance(edit, AddContact | UpdateContact) and edit.contact.wished and new.view is View.CURRENT:
+        new = replace(new, view=View.BOTH)  # show what was just added
+        effects.append(DrawMap())
+    return new, tuple(effects)
+
+
+def _time_travel(s: Session, history: History, key: str) -> Result:
+    return replace(s, history=history, typing=None, editing=None), (
+        ResetForms(),
+        Redraw(),
+        ScheduleSave(),
+        _say(s, key),
+    )
+
+
+def _dropped(s: Session, e: Dropped) -> Result:
+    contact = s.map.contact(e.contact_id)
+    if contact is None or e.from_ring is None or e.from_ring is e.to_ring:
+        return s, (DrawMap(),)  # back to its spot
+    # In the desired view a drag changes the wish; elsewhere it changes how things are now.
+    edit: Edit = (
+        SetDesiredRing(contact.id, e.to_ring)
+        if s.view is View.DESIRED and not contact.wished
+        else MoveContact(contact.id, e.to_ring)
+    )
+    new, effects = _edited(s, Edited(edit))
+    ring = t(s.lang, f"ring.{e.to_ring.value}")
+    return new, effects + (_say(s, "msg.moved", name=contact.name, ring=ring),)
+
+
+def _other_tab(s: Session, e: StorageChanged) -> Result:
+    """Another tab wrote this map. Merge its edits into ours, once; never drop either. A deleted
+    map is not written again; a damaged write is ignored (ours saves over it); a write by a newer
+    version of Kenniskring is never written over: this tab stops saving it and asks for a reload."""
+    s = replace(s, index=e.index, theirs=e.value)
+    if e.value is None:
+        return replace(s, can_save=False), (_say(s, "msg.deleted_elsewhere", error=True), ListMaps())
+    try:
+        theirs = loads(e.value)
+    except FileError as problem:
+        if problem.code == "too_new":
+            return replace(s, can_save=False, newer=True), (NewerBanner(), ListMaps())
+        return s, (ListMaps(),)  # their write is damaged: keep ours, which saves over nothing of theirs that was readable
+    base = s.synced
+    merged = merge_maps(base, s.map, theirs)
+    history = s.history.rebase(lambda state: merge(base, state, theirs), present=merged.map)
+    s = replace(s, history=history, synced=theirs)
+    effects: list[Effect] = [Redraw()]
+    if s.map != theirs:
+        effects.append(ScheduleSave())  # our own edits, now on top of theirs
+    if merged.left_out:
+        params = {"people": merged.people_left_out, "actions": merged.actions_left_out, "links": merged.links_left_out}
+        effects.append(_say(s, "msg.merge_left_out", error=True, **params))
+    else:
+        effects.append(_say(s, "msg.other_tab"))
+    return s, tuple(effects)
+
+
+def _loaded(s: Session, e: Loaded) -> Result:
+    s = replace(s, index=e.index)
+    if e.map is not None:
+        new, effects = _shown(s, e.map_id, e.index, e.map)
+        if e.after_delete:
+            return new, effects
+        title = e.index.entry(e.map_id)
+        return new, effects + (_say(s, "msg.map_opened", title=map_label(title.title if title else "", s.lang)),)
+    if e.after_delete:
+        return s, (CreateMap(NetworkMap()),)
+    if e.problem is not None and e.problem.code == "too_new":
+        return replace(s, newer=True), (NewerBanner(), ListMaps())
+    if e.problem is None:  # another tab deleted it meanwhile: nothing was set aside
+        return s, (_say(s, "msg.map_gone", error=True), ListMaps())
+    return s, (_say(s, "msg.map_set_aside", error=True, reason=file_error_reason(e.problem, s.lang)), ListMaps())
+
+
+def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one branch per event, on purpose
+    """The next session and what to do, for one event."""
+    if isinstance(event, Edited):
+        return _edited(s, event)
+    if isinstance(event, FieldFocused):
+        return replace(s, typing=None), ()
+    if isinstance(event, Undo):
+        return _time_travel(s, s.history.undo(), "msg.undone") if s.history.can_undo else (s, ())
+    if isinstance(event, Redo):
+        return _time_travel(s, s.history.redo(), "msg.redone") if s.history.can_redo else (s, ())
+    if isinstance(event, StepChosen):
+        s = replace(s, step=max(1, min(STEPS, event.step)))
+        s, effects = _wish_view(s)
+        return s, (ShowStep(focus=True),) + effects
+    if isinstance(event, ViewChosen):
+        return _with_view(s, event.view)
+    if isinstance(event, PersonChosen):
+        if s.map.contact(event.contact_id) is None:
+            return s, ()
+        shown: tuple[Effect, ...] = ()
+        new_step = step_for_editing(s.step)
+        if new_step != s.step:
+            s, shown = _wish_view(replace(s, step=new_step))
+            shown = (ShowStep(),) + shown
+        return replace(s, editing=event.contact_id), shown + (OpenForm(event.contact_id),)
+    if isinstance(event, FormClosed):
+        return replace(s, editing=None), ()
+    if isinstance(event, Dropped):
+        return _dropped(s, event)
+    if isinstance(event, StorageChanged):
+        if event.key == MAP_PREFIX + s.map_id and s.map_id:
+            return _other_tab(s, event)
+        return replace(s, index=event.index), (ListMaps(),)
+    if isinstance(event, SaveDue):
+        return s, _flush(s)
+    if isinstance(event, Saved):
+        return replace(s, map_id=event.map_id, index=event.index, synced=event.map, storage_problem=None), (
+            StorageBanner(None),
+            ListMaps(),
+            StorePreview(),
+        )
+    if isinstance(event, SaveFailed):
+        # Keep working in memory; the banner offers the download, so nothing is lost.
+        key = "msg.storage_full" if event.full else "msg.storage_unavailable"
+        return replace(s, storage_problem=key), (StorageBanner(key),)
+    if isinstance(event, NewerFound):
+        return replace(s, can_save=False, newer=True), (NewerBanner(),)
+    if isinstance(event, FileOpened):
+        try:
+            new_map = read_map_file(event.text)
+        except FileError as problem:
+            return s, (Announce(file_error_message(problem, event.name, s.lang), error=True),)
+        s, effects = _edited(replace(s, editing=None), Edited(ReplaceMap(new_map)))
+        people = plural(s.lang, "count.people", len(new_map.contacts))
+        return s, (ResetForms(),) + effects + (_say(s, "msg.imported", file=event.name, people=people),)
+    if isinstance(event, MapChosen):
+        return s, _flush(s) + (LoadMap(event.map_id, event.after_delete),)
+    if isinstance(event, Loaded):
+        return _loaded(s, event)
+    if isinstance(event, MapShown):
+        return _shown(s, event.map_id, event.index, event.map, event.show_wish)
+    if isinstance(event, MapDeleted):
+        s = replace(s, index=event.index)
+        if event.map_id != s.map_id:
+            return s, (ListMaps(),)
+        s = replace(s, can_save=False)  # what was open is in the trash now, and stays there as it was
+        following = after_delete(event.index)
+        return s, ((LoadMap(following, after_delete=True),) if following else (CreateMap(NetworkMap()),))
+    if isinstance(event, IndexRead):
+        return replace(s, index=event.index), (ListMaps(),)
+    if isinstance(event, NewMapWanted):
+        return s, _flush(s) + (CreateMap(NetworkMap()),)
+    if isinstance(event, Created):
+        new, effects = _shown(s, event.map_id, event.index, event.map)
+        return new, effects + (_say(s, "msg.map_new"),)
+    if isinstance(event, CreateFailed):
+        return s, (_say(s, "msg.storage_full", error=True),)
+    raise TypeError(f"not an event: {event!r}")
+
+
+# -- carrying out what touches storage -------------------------------------------------------------
+def _problem(text: str | None) -> FileError | None:
+    if text is None:
+        return None
+    try:
+        loads(text)
+    except FileError as problem:
+        return problem
+    return None
+
+
+def _is_newer(text: str | None) -> bool:
+    problem = _problem(text)
+    return problem is not None and problem.code == "too_new"
+
+
+def perform(effect: WriteMap | LoadMap | CreateMap, storage: Storage, now: str) -> Event:
+    """Carry out one effect on storage; the answer is the event that says how it went."""
+    if isinstance(effect, WriteMap):
+        if effect.map_id and _is_newer(storage.get(MAP_PREFIX + effect.map_id)):
+            return NewerFound()  # never write an older format over a newer version's map
+        try:
+            if effect.map_id:
+                return Saved(effect.map_id, save_map(storage, effect.map_id, effect.map, now), effect.map)
+            index, map_id = create_map(storage, now, effect.map)
+            return Saved(map_id, index, effect.map)
+        except (StorageFull, StorageUnavailable) as problem:
+            return SaveFailed(isinstance(problem, StorageFull))
+    if isinstance(effect, LoadMap):
+        index, m, aside = load_map(storage, effect.map_id, now)
+        return Loaded(effect.map_id, index, m, aside.problem if aside else None, effect.after_delete)
+    try:
+        index, map_id = create_map(storage, now, effect.map)
+    except (StorageFull, StorageUnavailable):
+        return CreateFailed()
+    return Created(map_id, index, effect.map)
+
+
+def _once(effects: list[Effect]) -> tuple[Effect, ...]:
+    """Each drawing effect once (a full redraw covers the picture); messages all, in order."""
+    kept: list[Effect] = []
+    for effect in effects:
+        if isinstance(effect, Announce) or effect not in kept:
+            kept.append(effect)
+    if Redraw() in kept:
+        kept = [e for e in kept if not isinstance(e, DrawMap)]
+    return tuple(kept)
+
+
+def run(s: Session, event: Event, storage: Storage, clock: Callable[[], str]) -> Result:
+    """``step``, then ``perform`` for what touches storage (feeding its answer back in), until
+    nothing is left but effects for the shell: those come back in order, to be carried out with
+    the returned session."""
+    shell: list[Effect] = []
+    pending: list[Event] = [event]
+    while pending:
+        s, effects = step(s, pending.pop(0))
+        for effect in effects:
+            if isinstance(effect, STORAGE_EFFECTS):
+                pending.append(perform(effect, storage, clock()))
+            else:
+                shell.append(effect)
+    return s, _once(shell)

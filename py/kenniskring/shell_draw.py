@@ -1,0 +1,144 @@
+"""The browser shell's drawing: the picture, the list of people, the fields, the reflection and
+action panels, the list of maps, the step on screen, and the first picture kept for the next visit.
+
+Part of the shell (see ``shell``): it draws what the session holds, and decides nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyscript import document, window
+
+from . import session
+from .browser import checked_values, element, set_checked
+from .i18n import plural, t
+from .layout import Layout, layout
+from .library import set_aside_keys
+from .model import NetworkMap, Perspective, Question, View, view_map
+from .persistence import StorageFull, StorageUnavailable
+from .preview import PREVIEW_KEY, Preview, preview_to_text
+from .render import render
+from .report import (
+    actions_html,
+    composition_html,
+    contact_rows_html,
+    figures_html,
+    maps_html,
+    observations_html,
+    people_choices_html,
+    suggestions_html,
+)
+from .shell_host import Host
+
+
+class Drawing:
+    def __init__(self, app: Host) -> None:
+        self.app = app
+        self.geometry: Layout = layout(app.map)
+        self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
+        self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
+        self.dragging = False  # a person is being dragged: the picture on screen is not the saved one
+
+    def show_step(self) -> None:
+        element("kk-app").dataset.step = str(self.app.step)
+        for button in document.querySelectorAll(".kk-step"):
+            if int(button.dataset.step) == self.app.step:
+                button.setAttribute("aria-current", "step")
+                element("kk-step-title").textContent = t(
+                    self.app.lang, "steps.current", n=self.app.step, title=button.dataset.title
+                )
+                element("kk-step-text").textContent = button.dataset.text
+            else:
+                button.removeAttribute("aria-current")
+        self.draw_panels()
+        for panel in document.querySelectorAll(".kk-panel"):
+            panel.hidden = str(self.app.step) not in str(panel.dataset.steps).split()
+        element("kk-prev").hidden = self.app.step == 1
+        element("kk-next").hidden = self.app.step == session.STEPS
+
+    def refresh(self) -> None:
+        performance = window.performance
+        performance.clearMarks("kk-redraw-start")  # one of each at a time: no growing timeline
+        performance.clearMeasures("kk-redraw")
+        performance.mark("kk-redraw-start")
+        self.redraw()
+        performance.measure("kk-redraw", "kk-redraw-start")  # read by `make bench`
+
+    def redraw(self) -> None:
+        m = self.app.map
+        self.draw_map()
+        self.render_table(m)
+        self.refresh_undo_buttons()
+        question = element("kk-question")
+        question.textContent = question.dataset.team if m.perspective is Perspective.TEAM else question.dataset.personal
+        self.sync_field(element("kk-change"), m.change)
+        set_checked("kk-perspective", {m.perspective.value})
+        for area in document.querySelectorAll("textarea[data-question]"):
+            answer = m.answer(Question(area.dataset.question))
+            self.sync_field(area, answer.current if area.dataset.side == "current" else answer.desired)
+        self.draw_panels()
+        self.draw_maplist()
+
+    def draw_panels(self) -> None:
+        """The reflection (step 5) and action (step 6) panels, drawn when they are on screen: an edit
+        in step 2 shows on the map without waiting for figures that nobody sees yet."""
+        m = self.app.map
+        if self.app.step < 5 or self.panels_drawn is m:
+            return
+        element("kk-observations").innerHTML = observations_html(m, self.app.lang)
+        figures = element("kk-figures")
+        lang = self.app.lang
+        figures.innerHTML = figures_html(m, lang, str(figures.dataset.measures or "")) + composition_html(m, lang)
+        element("kk-suggestions").innerHTML = suggestions_html(m, self.app.lang)
+        element("kk-actions").innerHTML = actions_html(m, self.app.lang)
+        chosen = checked_values("kk-action-person")
+        element("kk-action-people").innerHTML = people_choices_html(m, self.app.lang, chosen)
+        self.panels_drawn = m
+
+    def draw_maplist(self) -> None:
+        element("kk-maplist").innerHTML = maps_html(
+            self.app.index, self.app.map_id, self.app.lang, set_aside_keys(self.app.storage)
+        )
+        summary = element("kk-maps-summary")
+        summary.textContent = str(summary.dataset.template).replace("{count}", str(len(self.app.index.entries)))
+
+    def draw_map(self) -> None:
+        set_checked("kk-view", {self.app.view.value})
+        self.geometry = layout(view_map(self.app.map, self.app.view))
+        svg = render(self.app.map, self.app.lang, self.app.view, self.geometry)
+        element("kk-map").innerHTML = svg
+        if self.app.view is View.CURRENT and not self.dragging:
+            self.current_picture = (self.app.map, svg)
+
+    def store_preview(self) -> None:
+        """Keep the saved map's picture for the next visit's first second (see ``preview``)."""
+        entry = self.app.index.entry(self.app.map_id)
+        if entry is None:
+            return
+        m = self.app.session.synced
+        if self.current_picture is not None and self.current_picture[0] is m:
+            svg = self.current_picture[1]
+        else:
+            svg = render(m, self.app.lang, View.CURRENT, layout(view_map(m, View.CURRENT)))
+        text = preview_to_text(Preview(self.app.map_id, entry.updated, self.app.lang, svg))
+        if self.app.storage.get(PREVIEW_KEY) == text:
+            return
+        try:
+            self.app.storage.set(PREVIEW_KEY, text)
+        except (StorageFull, StorageUnavailable):
+            self.app.storage.remove(PREVIEW_KEY)  # a missing picture is fine; a stale one is not
+
+    def refresh_undo_buttons(self) -> None:
+        element("kk-undo").disabled = not self.app.history.can_undo
+        element("kk-redo").disabled = not self.app.history.can_redo
+
+    def sync_field(self, field: Any, value: str) -> None:
+        """Show the map's value in a text field, unless the user is typing in it."""
+        if document.activeElement != field and field.value != value:
+            field.value = value
+
+    def render_table(self, m: NetworkMap) -> None:
+        element("kk-list").innerHTML = contact_rows_html(m, self.app.lang)  # one change to the page, not one per cell
+        count = plural(self.app.lang, "count.people", len(m.contacts)) if m.contacts else t(self.app.lang, "list.empty")
+        element("kk-count").textContent = count

@@ -1,0 +1,378 @@
+"""The session's rules, without a browser: one ``DictStorage`` shared by "tabs", a fixed clock.
+
+A tab is a ``Session``; another tab's write reaches it as the browser would deliver it, a
+``StorageChanged`` with the key's new text and the index as storage now has it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from kenniskring import session as ks
+from kenniskring.edits import AddContact, History, RemoveContact, ReplaceMap, SetChange, UpdateContact
+from kenniskring.fileformat import FORMAT_VERSION, dumps, loads
+from kenniskring.i18n import t
+from kenniskring.library import MAP_PREFIX, create_map, load_map, open_library, read_index
+from kenniskring.merge import merge
+from kenniskring.model import NetworkMap, Ring, View
+from kenniskring.persistence import DictStorage
+
+from .factories import person, sample_map
+
+
+def clock() -> Callable[[], str]:
+    ticks = iter(range(10_000))
+    return lambda: f"2026-12-02T10:{next(ticks) // 60:02d}:{next(ticks) % 60:02d}+00:00"
+
+
+NOW = clock()
+
+
+def opened(storage: DictStorage, lang: str = "nl") -> ks.Session:
+    o = open_library(storage, NOW())
+    return ks.start(lang, o.map_id, o.index, o.map, newer=bool(o.newer))
+
+
+def run(s: ks.Session, *events: ks.Event, storage: DictStorage) -> tuple[ks.Session, list[ks.Effect]]:
+    effects: list[ks.Effect] = []
+    for event in events:
+        s, done = ks.run(s, event, storage, NOW)
+        effects += done
+    return s, effects
+
+
+def deliver(s: ks.Session, storage: DictStorage) -> tuple[ks.Session, list[ks.Effect]]:
+    """What the browser tells this tab after another tab wrote its map."""
+    key = MAP_PREFIX + s.map_id
+    return run(s, ks.StorageChanged(key, storage.get(key), read_index(storage)), storage=storage)
+
+
+def texts(effects: list[ks.Effect], error: bool | None = None) -> list[str]:
+    return [e.text for e in effects if isinstance(e, ks.Announce) and (error is None or e.error is error)]
+
+
+def newer_text(m: NetworkMap) -> str:
+    doc = json.loads(dumps(m))
+    doc["version"] = FORMAT_VERSION + 1
+    doc["map"]["something_new"] = True
+    return json.dumps(doc)
+
+
+@pytest.fixture
+def storage() -> DictStorage:
+    return DictStorage()
+
+
+# -- when to save ---------------------------------------------------------------------------------
+def test_an_edit_is_saved_when_the_save_is_due_and_not_before(storage: DictStorage) -> None:
+    s = opened(storage)
+    s, effects = run(s, ks.Edited(SetChange("Hybride leren")), storage=storage)
+    assert ks.ScheduleSave() in effects
+    assert loads(storage.get(MAP_PREFIX + s.map_id) or "").change == ""  # debounced: nothing written yet
+    s, effects = run(s, ks.SaveDue(), storage=storage)
+    assert loads(storage.get(MAP_PREFIX + s.map_id) or "").change == "Hybride leren"
+    assert ks.StorageBanner(None) in effects and ks.StorePreview() in effects
+    assert not s.unsaved
+
+
+def test_nothing_is_written_when_nothing_changed(storage: DictStorage) -> None:
+    s = opened(storage)
+    before = dict(storage.items)
+    s, effects = run(s, ks.SaveDue(), storage=storage)
+    assert storage.items == before and effects == []
+
+
+def test_a_full_storage_shows_the_banner_and_keeps_the_map_in_memory(storage: DictStorage) -> None:
+    s = opened(storage)
+    storage.quota = sum(len(k) + len(v) for k, v in storage.items.items())
+    s, effects = run(s, ks.Edited(SetChange("x" * 200)), ks.SaveDue(), storage=storage)
+    assert ks.StorageBanner("msg.storage_full") in effects
+    assert s.map.change == "x" * 200 and s.unsaved
+    storage.quota = None
+    s, effects = run(s, ks.SaveDue(), storage=storage)
+    assert ks.StorageBanner(None) in effects and s.storage_problem is None and not s.unsaved
+
+
+def test_typing_in_one_field_is_one_undo_step_and_focus_starts_a_new_one(storage: DictStorage) -> None:
+    s = opened(storage)
+    s, _ = run(s, ks.Edited(SetChange("H"), "change"), ks.Edited(SetChange("Hy"), "change"), storage=storage)
+    s, _ = run(s, ks.FieldFocused(), ks.Edited(SetChange("Hyb"), "change"), storage=storage)
+    assert len(s.history.past) == 2
+    s, effects = run(s, ks.Undo(), storage=storage)
+    assert s.map.change == "Hy"
+    assert ks.ResetForms() in effects and ks.ScheduleSave() in effects and texts(effects) == ["Ongedaan gemaakt."]
+    s, _ = run(s, ks.Redo(), storage=storage)
+    assert s.map.change == "Hyb"
+    s, effects = run(s, ks.Redo(), storage=storage)
+    assert effects == []  # nothing to redo: nothing happens
+
+
+# -- steps and views -----------------------------------------------------------------------------
+def test_steps_stay_between_one_and_six(storage: DictStorage) -> None:
+    s = opened(storage)
+    assert s.step == 1  # an empty map starts at the question
+    s, effects = run(s, ks.StepChosen(9), storage=storage)
+    assert s.step == 6 and effects == [ks.ShowStep(focus=True)]
+    s, _ = run(s, ks.StepChosen(0), storage=storage)
+    assert s.step == 1
+
+
+def test_a_map_with_a_wish_shows_now_and_the_wish_from_the_reflection_on(storage: DictStorage) -> None:
+    wished = replace(person("w", "Gewenst"), wished=True)
+    _, map_id = create_map(storage, NOW(), replace(sample_map(), contacts=sample_map().contacts + (wished,)))
+    s = opened(storage)
+    assert s.step == 2 and s.view is View.CURRENT
+    s, _ = run(s, ks.StepChosen(4), storage=storage)
+    assert s.view is View.CURRENT
+    s, effects = run(s, ks.StepChosen(5), storage=storage)
+    assert s.view is View.BOTH and ks.DrawMap() in effects
+    s, _ = run(s, ks.ViewChosen(View.DESIRED), storage=storage)
+    assert s.view is View.DESIRED and ks.export_view(s) is View.DESIRED and ks.print_view(s) is View.BOTH
+
+
+def test_a_map_without_a_wish_exports_and_prints_how_things_are_now(storage: DictStorage) -> None:
+    s, _ = run(opened(storage), ks.ViewChosen(View.DESIRED), storage=storage)
+    assert ks.export_view(s) is View.CURRENT and ks.print_view(s) is View.CURRENT
+
+
+def test_adding_a_wished_person_shows_the_wish(storage: DictStorage) -> None:
+    s = opened(storage)
+    s, _ = run(s, ks.Edited(AddContact(replace(person("w"), wished=True))), storage=storage)
+    assert s.view is View.BOTH
+
+
+@pytest.mark.parametrize(("before", "after"), [(1, 3), (2, 2), (5, 5), (6, 5)])
+def test_choosing_a_person_goes_to_a_step_that_shows_the_form(storage: DictStorage, before: int, after: int) -> None:
+    create_map(storage, NOW(), sample_map())
+    s, _ = run(opened(storage), ks.StepChosen(before), storage=storage)
+    s, effects = run(s, ks.PersonChosen("a"), storage=storage)
+    assert s.step == after and s.editing == "a" and effects[-1] == ks.OpenForm("a")
+    assert (ks.ShowStep() in effects) is (before != after)
+
+
+# -- what a drag means ---------------------------------------------------------------------------
+def test_a_drag_moves_the_person_now_in_the_current_view(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s, effects = run(opened(storage), ks.Dropped("a", Ring.WEEKLY, Ring.LESS_OFTEN), storage=storage)
+    a = s.map.contact("a")
+    assert a is not None and a.ring is Ring.LESS_OFTEN and a.desired_ring is None
+    assert len(texts(effects)) == 1 and "Anna de Vries" in texts(effects)[0] and "minder dan maandelijks" in texts(effects)[0]
+
+
+def test_a_drag_in_the_desired_view_changes_the_wish_not_now(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s, _ = run(opened(storage), ks.ViewChosen(View.DESIRED), ks.Dropped("a", Ring.WEEKLY, Ring.MONTHLY), storage=storage)
+    a = s.map.contact("a")
+    assert a is not None and a.ring is Ring.WEEKLY and a.desired_ring is Ring.MONTHLY
+
+
+def test_a_wished_person_dragged_in_the_desired_view_moves_itself(storage: DictStorage) -> None:
+    wished = replace(person("w", ring=Ring.MONTHLY), wished=True)
+    create_map(storage, NOW(), NetworkMap(contacts=(wished,)))
+    s, _ = run(opened(storage), ks.ViewChosen(View.DESIRED), ks.Dropped("w", Ring.MONTHLY, Ring.WEEKLY), storage=storage)
+    w = s.map.contact("w")
+    assert w is not None and w.ring is Ring.WEEKLY
+
+
+def test_a_drop_on_its_own_ring_goes_back_to_its_spot(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s = opened(storage)
+    after, effects = run(s, ks.Dropped("a", Ring.WEEKLY, Ring.WEEKLY), storage=storage)
+    assert effects == [ks.DrawMap()] and after.history is s.history
+
+
+# -- other tabs ----------------------------------------------------------------------------------
+def two_tabs(storage: DictStorage, m: NetworkMap) -> tuple[ks.Session, ks.Session]:
+    create_map(storage, NOW(), m)
+    return opened(storage), opened(storage)
+
+
+def test_two_tabs_editing_the_same_person_keep_both_edits(storage: DictStorage) -> None:
+    here, there = two_tabs(storage, sample_map())
+    a = sample_map().contacts[0]
+    there, _ = run(there, ks.Edited(UpdateContact(replace(a, name="Anna V."))), ks.SaveDue(), storage=storage)
+    here, _ = run(here, ks.Edited(UpdateContact(replace(a, ring=Ring.MONTHLY))), storage=storage)
+    here, effects = deliver(here, storage)
+    merged = here.map.contact("a")
+    assert merged is not None and merged.name == "Anna V." and merged.ring is Ring.MONTHLY
+    assert ks.ScheduleSave() in effects and texts(effects, error=False)
+    here, _ = run(here, ks.SaveDue(), storage=storage)
+    saved = loads(storage.get(MAP_PREFIX + here.map_id) or "").contact("a")
+    assert saved == merged
+
+
+def test_undo_after_a_merge_never_takes_back_the_other_tabs_edit(storage: DictStorage) -> None:
+    here, there = two_tabs(storage, sample_map())
+    here, _ = run(here, ks.Edited(SetChange("Hier")), storage=storage)
+    there, _ = run(there, ks.Edited(RemoveContact("c")), ks.SaveDue(), storage=storage)
+    here, _ = deliver(here, storage)
+    assert here.map.change == "Hier" and here.map.contact("c") is None
+    here, _ = run(here, ks.Undo(), storage=storage)
+    assert here.map.change == sample_map().change and here.map.contact("c") is None
+
+
+def test_history_rebase_changes_every_state_and_takes_a_present_merged_once() -> None:
+    base = sample_map()
+    h = History(present=base).do(SetChange("een")).do(SetChange("twee")).undo()
+    theirs = replace(base, contacts=base.contacts[:2])
+    rebased = h.rebase(lambda state: merge(base, state, theirs))
+    assert [len(m.contacts) for m in (*rebased.past, rebased.present, *rebased.future)] == [2, 2, 2]
+    assert [m.change for m in (*rebased.past, rebased.present, *rebased.future)] == [base.change, "een", "twee"]
+    given = replace(theirs, change="al samengevoegd")
+    calls: list[NetworkMap] = []
+    kept = h.rebase(lambda state: calls.append(state) or state, present=given)
+    assert kept.present is given and h.present not in calls  # the present is not merged a second time
+
+
+def test_a_merge_that_leaves_people_out_says_so_once(storage: DictStorage) -> None:
+    base = NetworkMap(contacts=tuple(person(f"x{i}") for i in range(600)))
+    here, there = two_tabs(storage, NetworkMap())
+    there, _ = run(there, ks.Edited(SetChange("daar")), storage=storage)
+    for i in range(0, 600, 200):
+        chunk = NetworkMap(contacts=base.contacts[i : i + 200])
+        here, _ = run(here, *(ks.Edited(AddContact(c)) for c in chunk.contacts), storage=storage)
+    many = NetworkMap(contacts=tuple(person(f"y{i}") for i in range(600)))
+    there, _ = run(there, ks.Edited(ReplaceMap(many)), ks.SaveDue(), storage=storage)
+    here, effects = deliver(here, storage)
+    errors = texts(effects, error=True)
+    assert len(errors) == 1 and "200" in errors[0]
+    assert len(here.map.contacts) == 1000
+
+
+def test_a_map_deleted_in_another_tab_is_not_written_again(storage: DictStorage) -> None:
+    here, _ = two_tabs(storage, sample_map())
+    storage.remove(MAP_PREFIX + here.map_id)
+    here, effects = deliver(here, storage)
+    assert not here.can_save and texts(effects, error=True)
+    here, effects = run(here, ks.Edited(SetChange("toch")), ks.SaveDue(), storage=storage)
+    assert storage.get(MAP_PREFIX + here.map_id) is None
+
+
+def test_a_damaged_write_by_another_tab_is_ignored_and_ours_saves_over_it(storage: DictStorage) -> None:
+    here, _ = two_tabs(storage, sample_map())
+    storage.set(MAP_PREFIX + here.map_id, '{"type": "kenniskring", "version": 2, "map": [')
+    here, effects = deliver(here, storage)
+    assert here.map == sample_map() and here.can_save and ks.Redraw() not in effects
+    here, _ = run(here, ks.Edited(SetChange("verder")), ks.SaveDue(), storage=storage)
+    assert loads(storage.get(MAP_PREFIX + here.map_id) or "").change == "verder"
+
+
+def test_a_newer_version_in_another_tab_is_never_written_over(storage: DictStorage) -> None:
+    here, _ = two_tabs(storage, sample_map())
+    newer = newer_text(replace(sample_map(), change="nieuw"))
+    storage.set(MAP_PREFIX + here.map_id, newer)
+    here, effects = deliver(here, storage)
+    assert ks.NewerBanner() in effects and here.newer and not here.can_save
+    here, effects = run(here, ks.Edited(SetChange("oud")), ks.SaveDue(), ks.StepChosen(3), storage=storage)
+    assert storage.get(MAP_PREFIX + here.map_id) == newer  # byte for byte
+    assert here.map.change == "oud"  # still on screen, to download
+
+
+def test_a_save_meets_a_newer_version_that_no_event_announced(storage: DictStorage) -> None:
+    here, _ = two_tabs(storage, sample_map())
+    newer = newer_text(sample_map())
+    storage.set(MAP_PREFIX + here.map_id, newer)  # e.g. written while this tab was asleep
+    here, effects = run(here, ks.Edited(SetChange("oud")), ks.SaveDue(), storage=storage)
+    assert ks.NewerBanner() in effects and storage.get(MAP_PREFIX + here.map_id) == newer
+
+
+def test_a_newer_map_in_storage_is_left_where_it_is_at_start(storage: DictStorage) -> None:
+    _, old_id = create_map(storage, "2026-01-01T00:00:00+00:00", sample_map())
+    _, new_id = create_map(storage, "2026-06-01T00:00:00+00:00", sample_map())
+    newer = newer_text(sample_map())
+    storage.set(MAP_PREFIX + new_id, newer)
+    s = opened(storage)
+    assert s.newer and s.map_id == old_id
+    assert storage.get(MAP_PREFIX + new_id) == newer
+    assert not [k for k in storage.keys() if "unreadable" in k]
+    assert read_index(storage).entry(new_id) is not None  # still listed
+    s, effects = run(s, ks.MapChosen(new_id), storage=storage)
+    assert s.map_id == old_id and ks.NewerBanner() in effects
+    assert storage.get(MAP_PREFIX + new_id) == newer and not [k for k in storage.keys() if "unreadable" in k]
+    _, m, kept = load_map(storage, new_id, NOW())
+    assert m is None and kept is not None and kept.key == MAP_PREFIX + new_id and kept.problem.code == "too_new"
+
+
+# -- several maps --------------------------------------------------------------------------------
+def test_choosing_another_map_saves_this_one_first(storage: DictStorage) -> None:
+    _, other = create_map(storage, NOW(), sample_map())
+    s = opened(storage)
+    first = s.map_id
+    s, _ = run(s, ks.MapChosen(other), storage=storage)  # the most recent is open; go to the other
+    s, _ = run(s, ks.Edited(SetChange("onbewaard")), ks.MapChosen(first), storage=storage)
+    assert loads(storage.get(MAP_PREFIX + other) or "").change == "onbewaard"
+    assert s.map_id == first and s.step == 2
+
+
+def test_after_a_delete_the_most_recently_changed_map_opens(storage: DictStorage) -> None:
+    from kenniskring.library import delete_map
+
+    _, old = create_map(storage, "2026-01-01T00:00:00+00:00", replace(sample_map(), change="oud"))
+    _, recent = create_map(storage, "2026-06-01T00:00:00+00:00", replace(sample_map(), change="recent"))
+    _, third = create_map(storage, "2026-09-01T00:00:00+00:00", replace(sample_map(), change="open"))
+    s = opened(storage)
+    assert s.map_id == third
+    s, _ = run(s, ks.MapDeleted(third, delete_map(storage, third)), storage=storage)
+    assert s.map_id == recent and s.map.change == "recent" and s.can_save
+    assert old in {e.id for e in s.index.entries}
+
+
+def test_after_deleting_the_last_map_a_new_empty_one_opens(storage: DictStorage) -> None:
+    from kenniskring.library import delete_map
+
+    s = opened(storage)
+    gone = s.map_id
+    s, effects = run(s, ks.MapDeleted(gone, delete_map(storage, gone)), storage=storage)
+    assert s.map_id != gone and s.map == NetworkMap() and [e.id for e in s.index.entries] == [s.map_id]
+    assert storage.get(MAP_PREFIX + gone) is None
+
+
+def test_a_file_that_opens_replaces_the_map_as_one_undo_step(storage: DictStorage) -> None:
+    s = opened(storage)
+    s, effects = run(s, ks.FileOpened("kaart.json", dumps(sample_map())), storage=storage)
+    assert s.map == sample_map() and ks.ResetForms() in effects and texts(effects, error=False)
+    s, _ = run(s, ks.Undo(), storage=storage)
+    assert s.map == NetworkMap()
+
+
+def test_a_file_that_does_not_open_changes_nothing(storage: DictStorage) -> None:
+    s = opened(storage)
+    after, effects = run(s, ks.FileOpened("kapot.json", "{"), storage=storage)
+    assert after == s and "kapot.json" in texts(effects, error=True)[0]
+
+
+def test_a_write_to_another_key_only_brings_the_list_up_to_date(storage: DictStorage) -> None:
+    s = opened(storage)
+    _, other = create_map(storage, NOW(), sample_map())
+    s, effects = run(
+        s, ks.StorageChanged(MAP_PREFIX + other, storage.get(MAP_PREFIX + other), read_index(storage)), storage=storage
+    )
+    assert effects == [ks.ListMaps()] and s.map == NetworkMap() and other in {e.id for e in s.index.entries}
+
+
+def test_a_new_map_that_storage_refuses_says_so_and_keeps_the_open_one(storage: DictStorage) -> None:
+    s, _ = run(opened(storage), ks.Edited(SetChange("open")), ks.SaveDue(), storage=storage)
+    storage.quota = sum(len(k) + len(v) for k, v in storage.items.items())
+    after, effects = run(s, ks.NewMapWanted(), storage=storage)
+    assert after.map_id == s.map_id and after.map.change == "open"
+    assert texts(effects, error=True) == [t("nl", "msg.storage_full")]
+
+
+def test_a_map_that_cannot_be_read_is_set_aside_when_chosen(storage: DictStorage) -> None:
+    s = opened(storage)
+    _, broken = create_map(storage, NOW(), sample_map())
+    storage.set(MAP_PREFIX + broken, '{"type": "kenniskring", "version": 2, "map": {}}')
+    s, effects = run(s, ks.MapChosen(broken), storage=storage)
+    assert s.map_id != broken and texts(effects, error=True)
+    assert [k for k in storage.keys() if "unreadable" in k]  # kept, byte for byte, under a key of its own
+
+
+def test_the_example_opens_with_its_wish_in_view(storage: DictStorage) -> None:
+    wished = replace(person("w"), wished=True)
+    example = NetworkMap(contacts=(wished,))
+    index, map_id = create_map(storage, NOW(), example)
+    s, effects = run(opened(storage), ks.MapShown(map_id, index, example, show_wish=True), storage=storage)
+    assert s.view is View.BOTH and s.map_id == map_id and ks.Redraw() in effects
