@@ -100,7 +100,9 @@ def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
-def to_document(m: NetworkMap, exported_at: str | None = None) -> dict[str, Any]:
+def to_document(m: NetworkMap, exported_at: str | None = None, map_id: str = "") -> dict[str, Any]:
+    """The file of ``m``; ``map_id`` is the map's id in the browser it came from, so that opening
+    the file there again can tell it is the same map (and ask: a copy, or replace it)."""
     doc: dict[str, Any] = {
         "type": FILE_TYPE,
         "version": FORMAT_VERSION,
@@ -108,6 +110,8 @@ def to_document(m: NetworkMap, exported_at: str | None = None) -> dict[str, Any]
     }
     if exported_at:
         doc["exported_at"] = exported_at
+    if map_id:
+        doc["map_id"] = map_id
     doc["map"] = {
         **_map_to_dict(m),
         "moments": [{"id": x.id, "taken": x.taken, "label": x.label, "map": _map_to_dict(x.map)} for x in m.moments],
@@ -145,8 +149,8 @@ def _contact_to_dict(c: Contact) -> dict[str, Any]:
     return d
 
 
-def dumps(m: NetworkMap, exported_at: str | None = None) -> str:
-    return json.dumps(to_document(m, exported_at), ensure_ascii=False, indent=2)
+def dumps(m: NetworkMap, exported_at: str | None = None, map_id: str = "") -> str:
+    return json.dumps(to_document(m, exported_at, map_id), ensure_ascii=False, indent=2)
 
 
 class _Refused(Exception):
@@ -205,6 +209,7 @@ class MapFile:
 
     map: NetworkMap
     exported_at: str = ""
+    map_id: str = ""  # the map's id where it was downloaded ("" in files made before version 3)
 
 
 def load_file(text: str) -> MapFile:
@@ -215,7 +220,7 @@ def load_file(text: str) -> MapFile:
     except RecursionError:  # values nested just below the parser's limit, met again while checking
         raise FileError("not_our_file") from None
     stamp = raw.get("exported_at")
-    return MapFile(m, stamp if isinstance(stamp, str) else "")
+    return MapFile(m, stamp if isinstance(stamp, str) else "", raw.get("map_id", ""))
 
 
 def from_document(raw: Any) -> NetworkMap:
@@ -232,10 +237,12 @@ def from_document(raw: Any) -> NetworkMap:
             doc = MIGRATIONS[v](doc)
         except Exception:  # a migration must never crash the page; say which step failed
             raise FileError("migration_failed", version=v) from None
-    _only_keys(doc, (), required={"type", "version", "map"}, optional={"source", "exported_at"})
+    _only_keys(doc, (), required={"type", "version", "map"}, optional={"source", "exported_at", "map_id"})
     for key in ("source", "exported_at"):
         if key in doc:
             _text(doc[key], (key,), MAX_SOURCE, allow_empty=True)
+    if "map_id" in doc:
+        _identifier(doc["map_id"], ("map_id",))
     return _map_from_dict(doc["map"], ("map",))
 
 

@@ -246,9 +246,20 @@ def _entered(index: Index, map_id: str, m: NetworkMap, now: str) -> Index:
     return replace(_with_entry(index, entry), current=map_id)
 
 
-def create_map(storage: Storage, now: str, m: NetworkMap | None = None) -> tuple[Index, str]:
-    map_id = new_map_id()
+def create_map(storage: Storage, now: str, m: NetworkMap | None = None, map_id: str | None = None) -> tuple[Index, str]:
+    """A new map in the list: with a new id, or with ``map_id`` (a file's own) when no map has it yet."""
+    if map_id is None or storage.get(MAP_PREFIX + map_id) is not None:
+        map_id = new_map_id()
     return save_map(storage, map_id, m or NetworkMap(), now), map_id
+
+
+def copy_to_trash(storage: Storage, map_id: str) -> Index:
+    """The stored version of a map, kept in the trash before something replaces it (as a delete
+    keeps it), so it can still be had back after the tab is closed."""
+    raw = storage.get(MAP_PREFIX + map_id)
+    if raw is not None:
+        storage.set(TRASH_PREFIX + map_id, raw)
+    return read_index(storage)
 
 
 def delete_map(storage: Storage, map_id: str) -> Index:

@@ -136,6 +136,15 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       <button type="button" id="kk-confirm-no" class="md-button md-button--primary" autofocus>{e("maps.confirm.no")}</button>
     </div>
   </dialog>
+  <dialog id="kk-open-choice" class="kk-dialog" aria-labelledby="kk-open-title" aria-describedby="kk-open-text">
+    <h2 id="kk-open-title">{e("open.choice.title")}</h2>
+    <p id="kk-open-text"></p>
+    <div class="kk-buttons">
+      <button type="button" id="kk-open-copy" class="md-button md-button--primary" autofocus>{e("open.copy")}</button>
+      <button type="button" id="kk-open-replace" class="md-button kk-danger">{e("open.replace")}</button>
+      <button type="button" id="kk-open-cancel" class="md-button">{e("open.cancel")}</button>
+    </div>
+  </dialog>
   {_stepper(lang)}
   <div class="kk-step-intro">
     <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, "step.1.title")))}</h2>

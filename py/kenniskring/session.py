@@ -18,17 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from .edits import AddContact, Edit, History, MoveContact, ReplaceMap, SetDesiredRing, UpdateContact
 from .fileformat import FileError, loads
 from .i18n import plural, t
-from .library import MAP_PREFIX, Index, create_map, load_map, save_map
+from .library import MAP_PREFIX, Index, copy_to_trash, create_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason
-from .model import NetworkMap, Ring, View
+from .model import MAX_CHANGE, NetworkMap, Ring, View
 from .persistence import Storage, StorageFull, StorageUnavailable
 from .report import map_label
-from .svgfile import read_map_file
+from .svgfile import read_file
 
 STEPS = 6
 
@@ -51,6 +52,7 @@ class Session:
     newer: bool = False  # a newer version of Kenniskring wrote here: this tab should be reloaded
     storage_problem: str | None = None  # the message key of the storage banner, None when saving works
     theirs: str | None = None  # what another tab last wrote to this map (its text), None if nothing yet
+    waiting: WaitingFile | None = None  # a file of a map that is already here: copy or replace?
 
     @property
     def map(self) -> NetworkMap:
@@ -59,6 +61,12 @@ class Session:
     @property
     def unsaved(self) -> bool:
         return self.map != self.synced
+
+
+def copy_title(change: str, lang: str) -> str:
+    """A copy's change: "… (kopie)", within what a file may hold (so the copy opens again)."""
+    title = t(lang, "maps.copy_of", title=map_label(change, lang))
+    return title if len(title) <= MAX_CHANGE else t(lang, "maps.copy_of", title=change[: MAX_CHANGE - (len(title) - len(change))])
 
 
 def first_step(m: NetworkMap) -> int:
@@ -89,6 +97,21 @@ def after_delete(index: Index) -> str | None:
 def step_for_editing(step: int) -> int:
     """Opening a person's form goes to a step that shows the form (5 stays, 6 goes back to 5)."""
     return step if step in (2, 3, 4, 5) else (5 if step == 6 else 3)
+
+
+@dataclass(frozen=True)
+class WaitingFile:
+    """An opened file whose map is already in this browser, until the user says what to do."""
+
+    name: str
+    map: NetworkMap
+    map_id: str
+
+
+class OpenChoice(StrEnum):
+    COPY = "copy"  # a map of its own, next to the one that is there
+    REPLACE = "replace"  # the file's version instead (undoable; the old one goes to the trash)
+    CANCEL = "cancel"
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -165,6 +188,13 @@ class FileOpened:
 
 
 @dataclass(frozen=True)
+class FileChoice:
+    """The user's answer to "this map is already here": a copy, replace it, or neither."""
+
+    choice: OpenChoice
+
+
+@dataclass(frozen=True)
 class MapChosen:
     """Open another map of this browser (from the list)."""
 
@@ -225,12 +255,22 @@ class Loaded:
     map: NetworkMap | None
     problem: FileError | None = None  # why it could not be opened (set aside, or newer); None: it is gone
     after_delete: bool = False
+    then: Opened | None = None  # a file to put in its place once it is open (replace)
 
 
 @dataclass(frozen=True)
 class Created:
     map_id: str
     index: Index
+    map: NetworkMap
+    opened: Opened | None = None  # made from a file
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A file that became (or replaces) a map: its name, for the message."""
+
+    name: str
     map: NetworkMap
 
 
@@ -252,6 +292,7 @@ Event = (
     | StorageChanged
     | SaveDue
     | FileOpened
+    | FileChoice
     | MapChosen
     | MapShown
     | MapDeleted
@@ -277,11 +318,28 @@ class WriteMap:
 class LoadMap:
     map_id: str
     after_delete: bool = False
+    then: Opened | None = None
 
 
 @dataclass(frozen=True)
 class CreateMap:
     map: NetworkMap
+    map_id: str = ""  # keep this id (a file's own, not yet here); "" for a new one
+    opened: Opened | None = None
+
+
+@dataclass(frozen=True)
+class KeepInTrash:
+    """Put the stored version of a map in the trash (it is about to be replaced), as a delete does."""
+
+    map_id: str
+
+
+@dataclass(frozen=True)
+class AskHowToOpen:
+    """The file's map is already here: ask whether to open it as a copy or to replace that map."""
+
+    title: str
 
 
 @dataclass(frozen=True)
@@ -344,6 +402,8 @@ Effect = (
     WriteMap
     | LoadMap
     | CreateMap
+    | KeepInTrash
+    | AskHowToOpen
     | Redraw
     | DrawMap
     | ShowStep
@@ -356,7 +416,7 @@ Effect = (
     | ListMaps
     | StorePreview
 )
-STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap)
+STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap, KeepInTrash)
 Result = tuple[Session, tuple[Effect, ...]]
 
 
@@ -464,10 +524,48 @@ def _other_tab(s: Session, e: StorageChanged) -> Result:
     return s, tuple(effects)
 
 
+def _file_opened(s: Session, e: FileOpened) -> Result:
+    """A file becomes a map of its own in the list, next to the others, and is shown; never over
+    the open map. A file of a map that is already here waits for the user: a copy, or replace it."""
+    try:
+        opened = read_file(e.text)
+    except FileError as problem:
+        return s, (Announce(file_error_message(problem, e.name, s.lang), error=True),)
+    there = s.index.entry(opened.map_id) if opened.map_id else None
+    if there is not None:
+        waiting = WaitingFile(e.name, opened.map, opened.map_id)
+        return replace(s, waiting=waiting), (AskHowToOpen(map_label(there.title, s.lang)),)
+    return s, _flush(s) + (CreateMap(opened.map, opened.map_id, Opened(e.name, opened.map)),)
+
+
+def _file_choice(s: Session, choice: OpenChoice) -> Result:
+    waiting = s.waiting
+    s = replace(s, waiting=None)
+    if waiting is None or choice is OpenChoice.CANCEL:
+        return s, ()
+    opened = Opened(waiting.name, waiting.map)
+    if choice is OpenChoice.COPY:
+        copy = replace(waiting.map, change=copy_title(waiting.map.change, s.lang))
+        return s, _flush(s) + (CreateMap(copy, "", Opened(waiting.name, copy)),)
+    # Replace: the stored version to the trash, that map opened, and the file's version put in as an
+    # edit, so one undo brings the old version back.
+    return s, _flush(s) + (KeepInTrash(waiting.map_id), LoadMap(waiting.map_id, then=opened))
+
+
+def _opened_file(s: Session, opened: Opened, effects: tuple[Effect, ...], key: str = "msg.imported_new") -> Result:
+    """After a file became the open map: on the step where people can be edited, and said so."""
+    s = replace(s, step=max(s.step, 2))
+    people = plural(s.lang, "count.people", len(opened.map.contacts))
+    return s, effects + (ShowStep(), _say(s, key, file=opened.name, people=people))
+
+
 def _loaded(s: Session, e: Loaded) -> Result:
     s = replace(s, index=e.index)
     if e.map is not None:
         new, effects = _shown(s, e.map_id, e.index, e.map)
+        if e.then is not None:
+            new, edited = _edited(new, Edited(ReplaceMap(e.then.map)))
+            return _opened_file(new, e.then, effects + edited, "msg.imported")
         if e.after_delete:
             return new, effects
         title = e.index.entry(e.map_id)
@@ -529,13 +627,9 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
     if isinstance(event, NewerFound):
         return replace(s, can_save=False, newer=True), (NewerBanner(),)
     if isinstance(event, FileOpened):
-        try:
-            new_map = read_map_file(event.text)
-        except FileError as problem:
-            return s, (Announce(file_error_message(problem, event.name, s.lang), error=True),)
-        s, effects = _edited(replace(s, editing=None), Edited(ReplaceMap(new_map)))
-        people = plural(s.lang, "count.people", len(new_map.contacts))
-        return s, (ResetForms(),) + effects + (_say(s, "msg.imported", file=event.name, people=people),)
+        return _file_opened(s, event)
+    if isinstance(event, FileChoice):
+        return _file_choice(s, event.choice)
     if isinstance(event, MapChosen):
         return s, _flush(s) + (LoadMap(event.map_id, event.after_delete),)
     if isinstance(event, Loaded):
@@ -555,6 +649,8 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
         return s, _flush(s) + (CreateMap(NetworkMap()),)
     if isinstance(event, Created):
         new, effects = _shown(s, event.map_id, event.index, event.map)
+        if event.opened is not None:
+            return _opened_file(new, event.opened, effects)
         return new, effects + (_say(s, "msg.map_new"),)
     if isinstance(event, CreateFailed):
         return s, (_say(s, "msg.storage_full", error=True),)
@@ -577,7 +673,7 @@ def _is_newer(text: str | None) -> bool:
     return problem is not None and problem.code == "too_new"
 
 
-def perform(effect: WriteMap | LoadMap | CreateMap, storage: Storage, now: str) -> Event:
+def perform(effect: WriteMap | LoadMap | CreateMap | KeepInTrash, storage: Storage, now: str) -> Event:
     """Carry out one effect on storage; the answer is the event that says how it went."""
     if isinstance(effect, WriteMap):
         if effect.map_id and _is_newer(storage.get(MAP_PREFIX + effect.map_id)):
@@ -591,12 +687,17 @@ def perform(effect: WriteMap | LoadMap | CreateMap, storage: Storage, now: str) 
             return SaveFailed(isinstance(problem, StorageFull))
     if isinstance(effect, LoadMap):
         index, m, aside = load_map(storage, effect.map_id, now)
-        return Loaded(effect.map_id, index, m, aside.problem if aside else None, effect.after_delete)
+        return Loaded(effect.map_id, index, m, aside.problem if aside else None, effect.after_delete, effect.then)
+    if isinstance(effect, KeepInTrash):
+        try:
+            return IndexRead(copy_to_trash(storage, effect.map_id))
+        except (StorageFull, StorageUnavailable):
+            return IndexRead(read_index(storage))  # the replace is still undoable in this tab
     try:
-        index, map_id = create_map(storage, now, effect.map)
+        index, map_id = create_map(storage, now, effect.map, effect.map_id or None)
     except (StorageFull, StorageUnavailable):
         return CreateFailed()
-    return Created(map_id, index, effect.map)
+    return Created(map_id, index, effect.map, effect.opened)
 
 
 def _once(effects: list[Effect]) -> tuple[Effect, ...]:

@@ -120,6 +120,8 @@ class App:
             if effect.key is not None:
                 element("kk-storage-text").textContent = t(self.lang, effect.key)
             element("kk-storage-banner").hidden = effect.key is None
+        elif isinstance(effect, session.AskHowToOpen):
+            self.files.ask_how_to_open(effect.title)
         elif isinstance(effect, session.NewerBanner):
             element("kk-newer-banner").hidden = False
         elif isinstance(effect, session.ListMaps):

@@ -17,7 +17,7 @@ from .layout import layout
 from .model import View, view_map
 from .render import picture_size, render
 from .report import print_html
-from .session import FileOpened, export_view, print_view
+from .session import FileChoice, FileOpened, OpenChoice, export_view, print_view
 from .shell_host import Host
 from .svgfile import embed
 
@@ -36,6 +36,9 @@ class Files:
         on(element("kk-import-button"), "click", lambda _e: element("kk-import").click())
         on(element("kk-import"), "change", self.on_import)
         on(element("kk-storage-download"), "click", lambda _e: self.export_json())
+        for choice in OpenChoice:
+            on(element(f"kk-open-{choice.value}"), "click", lambda _e, c=choice.value: element("kk-open-choice").close(c))
+        on(element("kk-open-choice"), "close", lambda _e: self.app.dispatch(FileChoice(self.open_choice())))
         menu = element("kk-downloads")
         on(menu, "click", lambda e: self.close_menu() if e.target.closest("button") else None)
         on(menu, "keydown", lambda e: self.close_menu(focus=True) if e.key == "Escape" and menu.open else None)
@@ -47,10 +50,22 @@ class Files:
         if focus:
             menu.querySelector("summary").focus()
 
+    def ask_how_to_open(self, title: str) -> None:
+        """The opened file's map is already here: a copy next to it, or replace it? (Esc: neither.)"""
+        dialog = element("kk-open-choice")
+        element("kk-open-text").textContent = t(self.app.lang, "open.choice.text", title=title)
+        dialog.returnValue = OpenChoice.CANCEL.value
+        dialog.showModal()
+        element("kk-open-copy").focus()  # the choice that loses nothing
+
+    def open_choice(self) -> OpenChoice:
+        value = str(element("kk-open-choice").returnValue)
+        return OpenChoice(value) if value in {c.value for c in OpenChoice} else OpenChoice.CANCEL
+
     def export_json(self) -> None:
         app = self.app
         filename = export_filename(app.map.change, today())
-        download_text(filename, dumps(app.map, exported_at=now_stamp()), "application/json")
+        download_text(filename, dumps(app.map, exported_at=now_stamp(), map_id=app.map_id), "application/json")
         app.status(t(app.lang, "msg.exported", file=filename))
 
     def export_view(self) -> View:
@@ -60,7 +75,7 @@ class Files:
         app = self.app
         filename = export_filename(app.map.change, today(), "svg")
         svg = render(app.map, app.lang, self.export_view(), prefix="kkx", standalone=True)
-        download_text(filename, embed(svg, app.map, now_stamp()), "image/svg+xml")
+        download_text(filename, embed(svg, app.map, now_stamp(), app.map_id), "image/svg+xml")
         app.status(t(app.lang, "msg.exported", file=filename))
 
     def export_png(self) -> None:

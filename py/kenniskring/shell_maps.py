@@ -16,7 +16,7 @@ from .library import backup_text, create_map, delete_map, load_map, readable_map
 from .messages import file_error_message, file_error_reason
 from .persistence import StorageFull, StorageUnavailable
 from .report import map_label
-from .session import IndexRead, MapChosen, MapDeleted, MapShown, NewMapWanted
+from .session import IndexRead, MapChosen, MapDeleted, MapShown, NewMapWanted, copy_title
 from .shell_host import Host
 
 
@@ -61,7 +61,7 @@ class MapsPanel:
             if m is None:
                 app.draw_maplist()
                 return
-            copy = replace(m, change=t(app.lang, "maps.copy_of", title=map_label(m.change, app.lang)))
+            copy = replace(m, change=copy_title(m.change, app.lang))
             try:
                 index, map_id = create_map(app.storage, now_stamp(), copy)
             except (StorageFull, StorageUnavailable):

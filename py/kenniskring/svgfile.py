@@ -19,10 +19,10 @@ SVG_NS = "http://www.w3.org/2000/svg"
 MAX_SVG_CHARS = MAX_FILE_CHARS + 4_000_000
 
 
-def embed(svg: str, m: NetworkMap, exported_at: str | None = None) -> str:
+def embed(svg: str, m: NetworkMap, exported_at: str | None = None, map_id: str = "") -> str:
     """``svg`` (as ``render`` makes it) with the map's JSON inside, right after the opening tag."""
     end_of_open_tag = svg.index(">") + 1  # attribute values never hold a raw ">" (they are escaped)
-    cdata = "<![CDATA[" + dumps(m, exported_at).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    cdata = "<![CDATA[" + dumps(m, exported_at, map_id).replace("]]>", "]]]]><![CDATA[>") + "]]>"
     data = f'<metadata id="{METADATA_ID}">{cdata}</metadata>'
     return svg[:end_of_open_tag] + data + svg[end_of_open_tag:]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kenniskring.fileformat import FORMAT_VERSION
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Watch
@@ -128,7 +129,8 @@ def test_download_and_open_in_a_fresh_profile(page: Page, site_url: str, new_con
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     doc = json.loads(saved.read_text(encoding="utf-8"))
-    assert doc["type"] == "kenniskring" and doc["version"] == 2
+    assert doc["type"] == "kenniskring" and doc["version"] == FORMAT_VERSION
+    assert doc["map_id"]  # so that opening it here again is noticed
     assert [c["name"] for c in doc["map"]["contacts"]] == [p[0] for p in THREE]
 
     other, _ = new_context()  # type: ignore[operator]

@@ -27,6 +27,7 @@ def test_every_request_goes_to_the_own_origin(watched: tuple[BrowserContext, Wat
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Open een bestand (.json of .svg)").click()
     chooser.value.set_files(saved)
+    page.get_by_role("dialog", name="Deze kaart staat er al").get_by_role("button", name="Openen als kopie").click()
     expect(page.get_by_role("status").filter(has_text="kaart.json")).to_be_visible()
     page.reload()
     open_tool(page, site_url)

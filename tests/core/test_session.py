@@ -330,12 +330,69 @@ def test_after_deleting_the_last_map_a_new_empty_one_opens(storage: DictStorage)
     assert storage.get(MAP_PREFIX + gone) is None
 
 
-def test_a_file_that_opens_replaces_the_map_as_one_undo_step(storage: DictStorage) -> None:
+def test_a_file_opens_as_a_map_of_its_own_and_never_over_the_open_map(storage: DictStorage) -> None:
     s = opened(storage)
-    s, effects = run(s, ks.FileOpened("kaart.json", dumps(sample_map())), storage=storage)
-    assert s.map == sample_map() and ks.ResetForms() in effects and texts(effects, error=False)
-    s, _ = run(s, ks.Undo(), storage=storage)
-    assert s.map == NetworkMap()
+    s, _ = run(s, ks.Edited(SetChange("Mijn eigen kaart")), ks.SaveDue(), storage=storage)
+    mine = s.map_id
+    s, effects = run(s, ks.FileOpened("anna.json", dumps(sample_map())), storage=storage)
+    assert s.map == sample_map() and s.map_id != mine and s.step == 2  # where people can be edited
+    assert texts(effects, error=False)[-1].startswith("Bestand ‘anna.json’ geopend als nieuwe kaart in Mijn kaarten: 3 mensen.")
+    s, _ = run(s, ks.FileOpened("bram.json", dumps(replace(sample_map(), change="Bram"))), storage=storage)
+    titles = sorted(e.title for e in read_index(storage).entries)
+    assert titles == ["Bram", "Flexibel en hybride leren", "Mijn eigen kaart"]
+    assert loads(storage.get(MAP_PREFIX + mine) or "").change == "Mijn eigen kaart"  # untouched
+
+
+def test_a_file_keeps_its_map_id_so_opening_it_again_is_noticed(storage: DictStorage) -> None:
+    s = opened(storage)
+    s, _ = run(s, ks.FileOpened("kaart.json", dumps(sample_map(), map_id="m-from-school")), storage=storage)
+    assert s.map_id == "m-from-school"
+    s, effects = run(s, ks.FileOpened("kaart.json", dumps(sample_map(), map_id="m-from-school")), storage=storage)
+    assert effects == [ks.AskHowToOpen("Flexibel en hybride leren")] and s.waiting is not None
+    assert len(read_index(storage).entries) == 2  # nothing made or changed while asking
+
+
+def asked(storage: DictStorage, new_version: NetworkMap) -> ks.Session:
+    """A map that is here, and a file of it (a newer version) waiting for the user's choice."""
+    s = opened(storage)
+    s, _ = run(s, ks.FileOpened("kaart.json", dumps(sample_map(), map_id="m1")), ks.NewMapWanted(), storage=storage)
+    s, _ = run(s, ks.FileOpened("kaart.json", dumps(new_version, map_id="m1")), storage=storage)
+    assert s.waiting is not None
+    return s
+
+
+def test_open_as_a_copy_makes_a_map_next_to_it(storage: DictStorage) -> None:
+    later = replace(sample_map(), contacts=sample_map().contacts[:1])
+    s, effects = run(asked(storage, later), ks.FileChoice(ks.OpenChoice.COPY), storage=storage)
+    assert s.map_id != "m1" and s.map.contacts == later.contacts and s.map.change == "Flexibel en hybride leren (kopie)"
+    assert loads(storage.get(MAP_PREFIX + "m1") or "") == sample_map()
+    assert s.waiting is None and texts(effects, error=False)
+
+
+def test_replace_is_undoable_and_keeps_the_old_version_in_the_trash(storage: DictStorage) -> None:
+    from kenniskring.library import TRASH_PREFIX
+
+    later = replace(sample_map(), contacts=sample_map().contacts[:1])
+    s, _ = run(asked(storage, later), ks.FileChoice(ks.OpenChoice.REPLACE), ks.SaveDue(), storage=storage)
+    assert s.map_id == "m1" and s.map == later and loads(storage.get(MAP_PREFIX + "m1") or "") == later
+    assert loads(storage.get(TRASH_PREFIX + "m1") or "") == sample_map()
+    s, _ = run(s, ks.Undo(), ks.SaveDue(), storage=storage)
+    assert s.map == sample_map() and loads(storage.get(MAP_PREFIX + "m1") or "") == sample_map()
+
+
+def test_not_opening_changes_nothing(storage: DictStorage) -> None:
+    s = asked(storage, NetworkMap(change="anders"))
+    before = dict(storage.items)
+    s, effects = run(s, ks.FileChoice(ks.OpenChoice.CANCEL), storage=storage)
+    assert s.waiting is None and effects == [] and storage.items == before
+
+
+def test_a_copys_title_stays_within_what_a_file_holds() -> None:
+    from kenniskring.model import MAX_CHANGE
+
+    title = ks.copy_title("x" * MAX_CHANGE, "nl")
+    assert len(title) == MAX_CHANGE and title.endswith(" (kopie)")
+    assert ks.copy_title("", "en") == "Untitled map (copy)"
 
 
 def test_a_file_that_does_not_open_changes_nothing(storage: DictStorage) -> None:

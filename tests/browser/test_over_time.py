@@ -1,0 +1,88 @@
+"""Over time and together (issue 11): opening a file never costs a map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kenniskring.fileformat import dumps
+from playwright.sync_api import Page, expect
+
+from tests.core.factories import person, sample_map
+
+from .test_accessibility import violations
+from .tool import node, open_tool, row
+
+
+def open_file(page: Page, path: Path) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Open een bestand (.json of .svg)").click()
+    chooser.value.set_files(path)
+
+
+def my_maps(page: Page) -> list[str]:
+    page.get_by_text("Mijn kaarten in deze browser", exact=False).first.click()
+    return [t.strip() for t in page.locator(".kk-maplist li strong").all_inner_texts()]
+
+
+def test_two_files_opened_one_after_the_other_are_both_kept(page: Page, site_url: str, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    anna, bram = tmp_path / "anna.json", tmp_path / "bram.json"
+    anna.write_text(dumps(replace(sample_map(), change="Kaart van Anna")), encoding="utf-8")
+    bram.write_text(
+        dumps(replace(sample_map(), change="Kaart van Bram", contacts=(person("x", "Stagebedrijf"),))), encoding="utf-8"
+    )
+    open_tool(page, site_url)
+    open_file(page, anna)
+    expect(page.get_by_role("status")).to_contain_text("geopend als nieuwe kaart")
+    expect(row(page, "Anna de Vries")).to_have_count(1)  # on the step where people are edited
+    expect(page.get_by_label("Naam", exact=True)).to_be_visible()
+    open_file(page, bram)
+    expect(node(page, "Stagebedrijf")).to_have_count(1)
+    page.reload()
+    open_tool(page, site_url)
+    titles = my_maps(page)
+    assert "Kaart van Anna" in titles and "Kaart van Bram" in titles
+
+
+def test_a_file_of_a_map_that_is_here_asks_copy_or_replace(page: Page, site_url: str, tmp_path: Path) -> None:
+    first = tmp_path / "kaart.json"
+    first.write_text(dumps(sample_map(), map_id="m-school-1"), encoding="utf-8")
+    open_tool(page, site_url)
+    open_file(page, first)
+    expect(row(page, "Teamleider")).to_have_count(1)
+
+    later = tmp_path / "kaart-later.json"
+    later.write_text(
+        dumps(
+            sample_map().__class__(change="Flexibel en hybride leren", contacts=sample_map().contacts[:1]), map_id="m-school-1"
+        ),
+        encoding="utf-8",
+    )
+    open_file(page, later)
+    dialog = page.get_by_role("dialog", name="Deze kaart staat er al")
+    expect(dialog).to_contain_text("‘Flexibel en hybride leren’ staat al in Mijn kaarten")
+    assert violations(page) == []
+    dialog.get_by_role("button", name="Openen als kopie").click()
+    expect(page.get_by_label("Over welke onderwijsverandering gaat deze kaart?")).to_have_value(
+        "Flexibel en hybride leren (kopie)"
+    )
+    expect(row(page, "Teamleider")).to_have_count(0)
+
+    open_file(page, later)
+    expect(dialog.get_by_role("button", name="Openen als kopie")).to_be_focused()  # the choice that loses nothing
+    page.keyboard.press("Tab")  # by keyboard: from "Openen als kopie" to "Vervangen"
+    expect(dialog.get_by_role("button", name="Vervangen")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Ongedaan maken kan met Ctrl+Z")
+    expect(row(page, "Teamleider")).to_have_count(0)
+    expect(page.get_by_label("Over welke onderwijsverandering gaat deze kaart?")).to_have_value("Flexibel en hybride leren")
+    page.get_by_role("button", name="Ongedaan maken").click()
+    expect(row(page, "Teamleider")).to_have_count(1)  # the version that was here is back
+
+    open_file(page, later)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")  # neither
+    expect(dialog).to_be_hidden()
+    expect(row(page, "Teamleider")).to_have_count(1)
+    assert len(my_maps(page)) == 3  # the first map, its copy, and the map this page started with
