@@ -297,6 +297,28 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
         <div id="kk-actions"></div>
         <p class="kk-hint">{e("print.hint")}</p>
       </section>
+      <section class="kk-panel" data-steps="6" hidden aria-labelledby="kk-moments-title">
+        <h2 id="kk-moments-title">{e("moments.title")}</h2>
+        <p class="kk-hint">{e("moments.hint")}</p>
+        <div class="kk-field">
+          <label for="kk-moment-label">{e("moments.label")}</label>
+          <input id="kk-moment-label" type="text" maxlength="80" autocomplete="off" placeholder="{e("moments.label.example")}" disabled>
+        </div>
+        <div class="kk-buttons"><button type="button" id="kk-moment-take" class="md-button md-button--primary" disabled>{e("moments.take")}</button></div>
+        <div class="kk-field">
+          <label for="kk-next-look">{e("moments.next_look")}</label>
+          <input id="kk-next-look" type="date" aria-describedby="kk-next-look-error" disabled>
+          <p id="kk-next-look-error" class="kk-field-error"></p>
+        </div>
+        <div id="kk-moments"></div>
+        <fieldset class="kk-group kk-inline" id="kk-compare-fields" disabled>
+          <legend>{e("moments.compare")}</legend>
+          <label for="kk-compare-from">{e("moments.compare.from")}</label> <select id="kk-compare-from"></select>
+          <label for="kk-compare-to">{e("moments.compare.to")}</label> <select id="kk-compare-to"></select>
+          <button type="button" id="kk-compare" class="md-button">{e("moments.compare.button")}</button>
+        </fieldset>
+        <div id="kk-comparison"></div>
+      </section>
       <div class="kk-step-buttons">
         <button type="button" id="kk-prev" class="md-button" disabled>{e("steps.previous")}</button>
         <button type="button" id="kk-next" class="md-button md-button--primary" disabled>{e("steps.next")}</button>

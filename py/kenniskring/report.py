@@ -9,9 +9,9 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .analysis import KINDS, measure
-from .i18n import long_date, t
+from .i18n import long_date, plural, t
 from .library import Index
-from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, NetworkMap, Perspective, current_map
+from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, Moment, NetworkMap, Perspective, current_map
 from .observations import (
     compare,
     describe_actions,
@@ -224,6 +224,43 @@ def changes_html(changes: Changes, lang: str, before: str, after: str) -> str:
         done = "".join(f"<li>{_bdi(line)}</li>" for line in describe_actions(changes, lang))
         html += f'<h3>{escape(t(lang, "change.actions"))}</h3><ul class="kk-changes">{done}</ul>'
     return html
+
+
+NOW = "now"  # the value of "the map as it is now" among the moments to compare
+
+
+def moment_title(x: Moment, lang: str) -> str:
+    """A moment as the page names it: its label and day ("Start, 1 juni 2026"), or the day alone."""
+    day = long_date(x.taken[:10], lang)
+    return t(lang, "moments.named", label=x.label, date=day) if x.label else day
+
+
+def moments_html(m: NetworkMap, lang: str) -> str:
+    """The moments recorded of the map, newest first, each to look at (compared with now) or remove."""
+    if not m.moments:
+        return f'<p class="kk-hint">{escape(t(lang, "moments.none"))}</p>'
+    items = []
+    for x in reversed(m.moments):
+        title = moment_title(x, lang)
+        mid = escape(x.id)
+        people = plural(lang, "count.people", len(x.map.contacts))
+        items.append(
+            f"<li><strong><bdi>{escape(title)}</bdi></strong> <span class='kk-hint'>{escape(people)}</span> "
+            f'<button type="button" class="md-button kk-small" data-compare-moment="{mid}" '
+            f'aria-label="{escape(t(lang, "moments.with_now.label", title=title))}">{escape(t(lang, "moments.with_now"))}</button> '
+            f'<button type="button" class="md-button kk-small kk-danger" data-remove-moment="{mid}" '
+            f'aria-label="{escape(t(lang, "moments.remove.label", title=title))}">{escape(t(lang, "form.delete"))}</button></li>'
+        )
+    return f'<ul class="kk-maplist">{"".join(items)}</ul>'
+
+
+def compare_options_html(m: NetworkMap, lang: str, chosen: str) -> str:
+    """The choices for one side of a comparison: every moment, oldest first, and the map now."""
+    options = [(x.id, moment_title(x, lang)) for x in m.moments] + [(NOW, t(lang, "moments.now"))]
+    return "".join(
+        f'<option value="{escape(value)}"{" selected" if value == chosen else ""}>{escape(text)}</option>'
+        for value, text in options
+    )
 
 
 def _bdi(line: str) -> str:

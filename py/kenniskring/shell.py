@@ -33,6 +33,7 @@ from .shell_draw import Drawing
 from .shell_files import Files
 from .shell_forms import Forms
 from .shell_maps import MapsPanel
+from .shell_moments import Moments
 from .svgfile import read_map_file
 
 SAVE_DELAY_MS = 300
@@ -58,6 +59,7 @@ class App:
         self.mapdrag = MapDrag(self, self.drawing)
         self.files = Files(self)
         self.maps = MapsPanel(self)
+        self.moments = Moments(self)
         for reason in problems:
             self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
@@ -143,7 +145,7 @@ class App:
 
     def start(self) -> None:
         on = self.events.on
-        for part in (self.files, self.maps, self.forms, self.mapdrag):
+        for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments):
             part.wire()
         for radio in document.querySelectorAll('input[name="kk-view"]'):
             on(radio, "change", lambda e: self.set_view(View(e.target.value)))
@@ -179,6 +181,10 @@ class App:
             "kk-backup",
             "kk-restore-button",
             "kk-research-download",
+            "kk-moment-label",
+            "kk-moment-take",
+            "kk-next-look",
+            "kk-compare-fields",
         ):
             element(element_id).disabled = False
         for button in document.querySelectorAll(".kk-toolbar button"):

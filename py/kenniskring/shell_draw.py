@@ -20,11 +20,14 @@ from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
 from .render import render
 from .report import (
+    NOW,
     actions_html,
+    compare_options_html,
     composition_html,
     contact_rows_html,
     figures_html,
     maps_html,
+    moments_html,
     observations_html,
     people_choices_html,
     suggestions_html,
@@ -94,7 +97,17 @@ class Drawing:
         element("kk-actions").innerHTML = actions_html(m, self.app.lang)
         chosen = checked_values("kk-action-person")
         element("kk-action-people").innerHTML = people_choices_html(m, self.app.lang, chosen)
+        self.draw_moments(m)
         self.panels_drawn = m
+
+    def draw_moments(self, m: NetworkMap) -> None:
+        """The moments, the two lists to compare them (keeping what was chosen), the next look."""
+        element("kk-moments").innerHTML = moments_html(m, self.app.lang)
+        for select_id, default in (("kk-compare-from", m.moments[-1].id if m.moments else NOW), ("kk-compare-to", NOW)):
+            select = element(select_id)
+            kept = str(select.value) if select.value and (select.value == NOW or m.moment(str(select.value))) else default
+            select.innerHTML = compare_options_html(m, self.app.lang, kept)
+        self.sync_field(element("kk-next-look"), m.next_look)
 
     def draw_maplist(self) -> None:
         element("kk-maplist").innerHTML = maps_html(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kenniskring.fileformat import dumps
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.core.factories import person, sample_map
 
 from .test_accessibility import violations
-from .tool import node, open_tool, row
+from .tool import add_person, go_to_step, node, open_tool, row
 
 
 def open_file(page: Page, path: Path) -> None:
@@ -86,3 +87,40 @@ def test_a_file_of_a_map_that_is_here_asks_copy_or_replace(page: Page, site_url:
     expect(dialog).to_be_hidden()
     expect(row(page, "Teamleider")).to_have_count(1)
     assert len(my_maps(page)) == 3  # the first map, its copy, and the map this page started with
+
+
+def test_record_a_moment_change_the_map_and_see_exactly_what_changed(page: Page, site_url: str, tmp_path: Path) -> None:
+    start = tmp_path / "kaart.json"
+    start.write_text(dumps(sample_map()), encoding="utf-8")  # Anna weekly, Lector monthly, Teamleider less often
+    open_tool(page, site_url)
+    open_file(page, start)
+    expect(row(page, "Teamleider")).to_have_count(1)
+    go_to_step(page, "Van inzicht naar actie")
+    page.get_by_label("Naam van dit moment (mag leeg blijven)").fill("Start")
+    page.get_by_role("button", name="Leg dit moment vast").click()
+    expect(page.get_by_role("status")).to_contain_text("Moment ‘Start, ")
+    page.get_by_label("Volgende keer kijken we op").fill("2027-03-01")
+    expect(page.get_by_role("status")).to_contain_text("Volgende keer kijken: 1 maart 2027.")
+
+    go_to_step(page, "Mensen en ringen")
+    add_person(page, "Coach Bram", "minstens maandelijks", "collega binnen de organisatie", ["professionele kennis"])
+    row(page, "Teamleider").get_by_role("button", name="Teamleider bewerken").click()
+    page.get_by_role("radio", name="wekelijks", exact=True).check()
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    expect(row(page, "Teamleider")).to_contain_text("wekelijks")
+
+    go_to_step(page, "Van inzicht naar actie")
+    page.get_by_role("button", name=re.compile("Moment ‘Start, .*’ vergelijken met nu")).click()
+    comparison = page.locator("#kk-comparison")
+    expect(comparison.get_by_role("heading", name=re.compile("Vergeleken: Start, .* en Nu"))).to_be_focused()
+    changes = [t.strip() for t in comparison.locator(".kk-changes li").all_inner_texts()]
+    assert changes == ["Nieuw: Coach Bram", "Dichterbij: Teamleider (minder dan maandelijks → wekelijks)"]
+    expect(comparison).not_to_contain_text("Anna de Vries")  # nobody who did not change
+    expect(comparison.get_by_role("row", name=re.compile("Aantal mensen 3 4 \\+1"))).to_have_count(1)
+    assert violations(page) == []
+
+    page.reload()  # the moment and the next look were saved with the map
+    open_tool(page, site_url)
+    go_to_step(page, "Van inzicht naar actie")
+    expect(page.get_by_role("button", name=re.compile("Moment ‘Start, .*’ vergelijken met nu"))).to_be_visible()
+    expect(page.get_by_label("Volgende keer kijken we op")).to_have_value("2027-03-01")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "py" / "kenniskring"
-SHELL = {"browser", "shell", "shell_draw", "shell_drag", "shell_files", "shell_forms", "shell_maps"}
+SHELL = {"browser", "shell", "shell_draw", "shell_drag", "shell_files", "shell_forms", "shell_maps", "shell_moments"}
 SHELL_LINES = 300  # a shell module beyond this has more than one job
 BROWSER_MODULES = {"pyscript", "pyodide", "js"}
 
