@@ -311,7 +311,7 @@ def run_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     try:
         doubts = match(members).doubts
-        team = team_map(members, RingRule(args.rule), doubts if args.join_doubtful else (), lang)
+        team = team_map(members, RingRule(args.rule), doubts if args.join_doubtful else ())
     except FileError as problem:
         print(t(lang, "cli.problem", file=args.out, reason=file_error_reason(problem, lang)), file=err)
         return 1
@@ -331,7 +331,7 @@ def run_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out=args.out,
             count=len(team.map.contacts),
             maps=len(members),
-            single=len(team.named_by_one()),
+            single=len(team.map.named_by_one),
         ),
         file=out,
     )

@@ -34,6 +34,7 @@ from .model import (
     MAX_ANSWER,
     MAX_CHANGE,
     MAX_LABEL,
+    MAX_MEMBERS,
     MAX_MOMENTS,
     MAX_NAME,
     MAX_NOTE,
@@ -122,13 +123,16 @@ def to_document(m: NetworkMap, exported_at: str | None = None, map_id: str = "")
 
 def _map_to_dict(m: NetworkMap) -> dict[str, Any]:
     """The map's own parts: what a moment keeps of it too."""
-    return {
+    d: dict[str, Any] = {
         "change": m.change,
         "perspective": m.perspective.value,
         "contacts": [_contact_to_dict(c) for c in m.contacts],
         "reflection": {a.question.value: {"current": a.current, "desired": a.desired} for a in m.answers},
         "actions": [_action_to_dict(a) for a in m.actions],
     }
+    if m.members:
+        d["members"] = list(m.members)
+    return d
 
 
 def _action_to_dict(a: Action) -> dict[str, Any]:
@@ -146,6 +150,8 @@ def _contact_to_dict(c: Contact) -> dict[str, Any]:
         d["desired_ring"] = c.desired_ring.value
     if c.wished:
         d["wished"] = True
+    if c.named_by:
+        d["named_by"] = list(c.named_by)
     return d
 
 
@@ -250,7 +256,7 @@ MAP_KEYS = {"change", "perspective", "contacts", "reflection", "actions"}
 
 
 def _map_from_dict(d: Any, where: Where) -> NetworkMap:
-    _only_keys(d, where, required=MAP_KEYS | {"moments", "next_look"}, optional=set())
+    _only_keys(d, where, required=MAP_KEYS | {"moments", "next_look"}, optional={"members"})
     moments = _moments_from_list(d["moments"], where + ("moments",))
     next_look = d["next_look"]
     if not isinstance(next_look, str) or (next_look and not _is_iso_date(next_look)):
@@ -277,7 +283,7 @@ def _moments_from_list(items: Any, where: Where) -> tuple[Moment, ...]:
         if not isinstance(taken, str) or not _is_timestamp(taken):
             raise FileError("bad_time", here + ("taken",))
         label = _text(item["label"], here + ("label",), MAX_LABEL, allow_empty=True)
-        _only_keys(item["map"], here + ("map",), required=MAP_KEYS, optional=set())  # a moment has no moments
+        _only_keys(item["map"], here + ("map",), required=MAP_KEYS, optional={"members"})  # a moment has no moments
         moments.append(Moment(mid, taken, label, _map_body(item["map"], here + ("map",))))
     return tuple(moments)
 
@@ -293,9 +299,19 @@ def _is_timestamp(value: str) -> bool:
     return True
 
 
+def _members(items: Any, where: Where) -> tuple[str, ...]:
+    """The members a team map was made of: their names (as the member files were called)."""
+    if not isinstance(items, list):
+        raise FileError("wrong_type", where, expected="list")
+    if len(items) > MAX_MEMBERS:
+        raise FileError("too_many_members", where, limit=MAX_MEMBERS)
+    return tuple(_text(x, where + (i,), MAX_NAME, allow_empty=False) for i, x in enumerate(items))
+
+
 def _map_body(d: dict[str, Any], where: Where) -> NetworkMap:
     change = _text(d["change"], where + ("change",), MAX_CHANGE, allow_empty=True)
     perspective = _choice(Perspective, d["perspective"], where + ("perspective",))
+    members = _members(d["members"], where + ("members",)) if "members" in d else ()
     items = d["contacts"]
     if not isinstance(items, list):
         raise FileError("wrong_type", where + ("contacts",), expected="list")
@@ -307,11 +323,15 @@ def _map_body(d: dict[str, Any], where: Where) -> NetworkMap:
         c = _contact_from_dict(item, where + ("contacts", i))
         if c.id in seen:
             raise FileError("duplicate_id", where + ("contacts", i, "id"), id=c.id)
+        if c.named_by and c.named_by[-1] >= len(members):
+            raise FileError("unknown_member", where + ("contacts", i, "named_by"))
         seen.add(c.id)
         contacts.append(c)
     answers = _answers_from_dict(d["reflection"], where + ("reflection",))
     actions = _actions_from_list(d["actions"], where + ("actions",), seen)
-    return NetworkMap(change=change, perspective=perspective, contacts=tuple(contacts), answers=answers, actions=actions)
+    return NetworkMap(
+        change=change, perspective=perspective, contacts=tuple(contacts), answers=answers, actions=actions, members=members
+    )
 
 
 def _answers_from_dict(d: Any, where: Where) -> tuple[Answer, ...]:
@@ -386,7 +406,10 @@ def _identifier(value: Any, where: Where) -> str:
 
 def _contact_from_dict(d: Any, where: Where) -> Contact:
     _only_keys(
-        d, where, required={"id", "name", "ring", "kind", "knowledge"}, optional={"role", "note", "desired_ring", "wished"}
+        d,
+        where,
+        required={"id", "name", "ring", "kind", "knowledge"},
+        optional={"role", "note", "desired_ring", "wished", "named_by"},
     )
     cid = _identifier(d["id"], where + ("id",))
     name = _text(d["name"], where + ("name",), MAX_NAME, allow_empty=False)
@@ -410,7 +433,15 @@ def _contact_from_dict(d: Any, where: Where) -> Contact:
         raise FileError("wrong_type", where + ("wished",), expected="boolean")
     if wished and desired is not None:
         raise FileError("desired_for_wished", where + ("desired_ring",))
-    return Contact(cid, name, ring, kind, role, tuple(knowledge), note, desired, wished)
+    named_by = d.get("named_by", [])
+    if not isinstance(named_by, list) or len(named_by) > MAX_MEMBERS:
+        raise FileError("wrong_type", where + ("named_by",), expected="list")
+    for j, member in enumerate(named_by):
+        if type(member) is not int or not 0 <= member < MAX_MEMBERS:
+            raise FileError("unknown_member", where + ("named_by", j))
+    if len(set(named_by)) != len(named_by):
+        raise FileError("unknown_member", where + ("named_by",))
+    return Contact(cid, name, ring, kind, role, tuple(knowledge), note, desired, wished, tuple(named_by))
 
 
 def _only_keys(d: Any, where: Where, required: set[str], optional: set[str]) -> None:

@@ -100,6 +100,7 @@ def contact_from_form(form: PersonForm, contact_id: str, current: NetworkMap) ->
         note=form.note.strip(),
         desired_ring=Ring(form.desired) if form.desired and not form.wished else None,
         wished=form.wished,
+        named_by=old.named_by if (old := current.contact(contact_id)) else (),  # the form does not show it: kept
     )
 
 

@@ -86,6 +86,7 @@ MAX_ANSWER = 4000
 MAX_ACTION = 300
 MAX_LABEL = 80  # a moment's label: "Start", "Na een half jaar"
 MAX_MOMENTS = 12  # a map recorded every few months, for some years
+MAX_MEMBERS = 50  # the members a team map is made of
 
 
 def random_hex(n: int) -> str:
@@ -120,12 +121,15 @@ class Contact:
     desired_ring: Ring | None = None
     # Wished for, not yet in the network: only on the desired map, in ``ring``.
     wished: bool = False
+    # On a team map: which members named this person (indexes into ``NetworkMap.members``).
+    named_by: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         # A role only means something for people outside the organisation.
         if self.kind is not PersonKind.OUTSIDE and self.role is not None:
             object.__setattr__(self, "role", None)
         object.__setattr__(self, "knowledge", canonical_knowledge(self.knowledge))
+        object.__setattr__(self, "named_by", tuple(sorted(set(self.named_by))))
         # "Desired" is the same as "as now" when it names the current ring, and meaningless for a wish.
         if self.desired_ring is self.ring or self.wished:
             object.__setattr__(self, "desired_ring", None)
@@ -180,6 +184,7 @@ class NetworkMap:
     actions: tuple[Action, ...] = ()
     moments: tuple[Moment, ...] = ()  # oldest first
     next_look: str = ""  # ISO date of the next look ("Volgende keer kijken we op …"), or empty
+    members: tuple[str, ...] = ()  # a team map: the members whose maps it was made of
 
     @cached_property
     def contacts_by_id(self) -> dict[str, Contact]:
@@ -218,6 +223,11 @@ class NetworkMap:
     def action(self, action_id: str) -> Action | None:
         return self.actions_by_id.get(action_id)
 
+    @property
+    def named_by_one(self) -> tuple[Contact, ...]:
+        """On a team map: the people whose tie to the team hangs on one colleague."""
+        return tuple(c for c in self.contacts if len(c.named_by) == 1) if self.members else ()
+
     def moment(self, moment_id: str) -> Moment | None:
         return next((x for x in self.moments if x.id == moment_id), None)
 
@@ -226,7 +236,7 @@ class NetworkMap:
         """The map itself, without its moments and next look: what a moment keeps of it."""
         if not self.moments and not self.next_look:
             return self
-        return NetworkMap(self.change, self.perspective, self.contacts, self.answers, self.actions)
+        return NetworkMap(self.change, self.perspective, self.contacts, self.answers, self.actions, members=self.members)
 
 
 def new_action_id() -> str:
@@ -241,7 +251,7 @@ def current_map(m: NetworkMap) -> NetworkMap:
     """Only the people in the network now, in their current rings, without the desired situation."""
     # Most people have no desired ring: they are kept as they are (a redraw makes this map every time).
     people = tuple(c if c.desired_ring is None else replace(c, desired_ring=None) for c in m.current)
-    return NetworkMap(m.change, m.perspective, people)
+    return NetworkMap(m.change, m.perspective, people, members=m.members)
 
 
 def desired_map(m: NetworkMap) -> NetworkMap:
@@ -250,7 +260,7 @@ def desired_map(m: NetworkMap) -> NetworkMap:
         c if c.desired_ring is None and not c.wished else replace(c, ring=c.planned_ring, desired_ring=None, wished=False)
         for c in m.contacts
     )
-    return NetworkMap(m.change, m.perspective, people)
+    return NetworkMap(m.change, m.perspective, people, members=m.members)
 
 
 def view_map(m: NetworkMap, view: View) -> NetworkMap:

@@ -17,7 +17,6 @@ from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKi
 
 if TYPE_CHECKING:  # for the types only: the page loads them when a comparison or team map is made
     from .changes import Changes
-    from .teammap import TeamMap
 
 Value = str | int | float | KnowledgeForm | PersonKind | Ring
 
@@ -106,7 +105,7 @@ def observe(m: NetworkMap, lang: str) -> list[Observation]:
     )
     if ms.without_knowledge:
         found.append(Observation("knowledge_unknown", {"count": len(ms.without_knowledge), "n": ms.n}))
-    return found
+    return found + observe_team(now)
 
 
 def _bonding_bridging(ms: Measures, lang: str) -> Observation:
@@ -205,15 +204,18 @@ def observe_changes(changes: Changes) -> list[Observation]:
     return found
 
 
-def observe_team(team: TeamMap) -> list[Observation]:
-    """Team-level lines of a team map: whose tie to the team hangs on one colleague."""
-    n = len(team.map.contacts)
-    single = len(team.named_by_one())
+def observe_team(m: NetworkMap) -> list[Observation]:
+    """Team-level lines of a team map (one made of members' maps): whose tie to the team hangs on
+    one colleague, and whom everyone named."""
+    n = len(m.contacts)
+    if not m.members or not n:
+        return []
     found: list[Observation] = []
-    if n and single:
+    single = len(m.named_by_one)
+    if single:
         found.append(Observation("team_single", {"count": single, "n": n}))
-    everyone = sum(1 for c in team.map.contacts if len(team.named_by[c.id]) == len(team.members))
-    if n and everyone:
+    everyone = sum(1 for c in m.contacts if len(c.named_by) == len(m.members))
+    if everyone and len(m.members) > 1:
         found.append(Observation("team_everyone", {"count": everyone, "n": n}))
     return found
 

@@ -19,9 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .fileformat import MAX_CONTACTS, FileError
-from .i18n import t
-from .model import MAX_NOTE, RINGS, Contact, KnowledgeForm, NetworkMap, Perspective, Ring
+from .fileformat import MAX_CONTACTS, FileError, check_text, require_map
+from .model import MAX_NAME, MAX_NOTE, RINGS, Contact, KnowledgeForm, NetworkMap, Perspective, Ring
 from .names import name_key
 
 
@@ -162,17 +161,12 @@ def join(matching: Matching, confirmed: Iterable[Doubt]) -> tuple[Person, ...]:
 
 @dataclass(frozen=True)
 class TeamMap:
-    """The team map, and for each of its people the members who named them."""
+    """The team map (who named whom is in it: ``Contact.named_by``, ``NetworkMap.members``), the
+    rule its rings follow, and the doubtful names the user joined."""
 
     map: NetworkMap
-    named_by: dict[str, tuple[int, ...]]  # contact id -> member indexes
-    members: tuple[str, ...]  # the members' labels
     rule: RingRule
     joined: tuple[Doubt, ...] = field(default=())
-
-    def named_by_one(self) -> tuple[Contact, ...]:
-        """The people whose tie to the team hangs on one colleague."""
-        return tuple(c for c in self.map.contacts if len(self.named_by[c.id]) == 1)
 
 
 def different_changes(members: Sequence[Member]) -> bool:
@@ -219,9 +213,10 @@ def combine(person: Person, rule: RingRule, taken_ids: set[str], note: str) -> C
         kind=kind,  # type: ignore[arg-type]
         role=_most(roles) if roles else None,  # type: ignore[arg-type]
         knowledge=tuple(forms),
-        note=note[:MAX_NOTE],
+        note=note,
         desired_ring=planned,
         wished=all(c.wished for c in cs),
+        named_by=person.members,
     )
 
 
@@ -229,10 +224,9 @@ def team_map(
     members: Sequence[Member],
     rule: RingRule = RingRule.CLOSEST,
     confirmed: Iterable[Doubt] = (),
-    lang: str = "nl",
 ) -> TeamMap:
-    """The team map of ``members``: a new map (``members`` are untouched). Each person's note says,
-    in ``lang``, who named them ("Genoemd door 2 van 3: …"), then the members' own notes."""
+    """The team map of ``members``: a new map (``members`` are untouched) that says who named whom
+    (``Contact.named_by``, ``NetworkMap.members``); each person's note holds the members' own notes."""
     if len(members) < 2:
         raise ValueError("a team map is made of two maps or more")
     confirmed = tuple(confirmed)
@@ -240,25 +234,20 @@ def team_map(
     if len(people) > MAX_CONTACTS:
         raise FileError("too_many_contacts", ("map", "contacts"), limit=MAX_CONTACTS)
     taken: set[str] = set()
-    contacts: list[Contact] = []
-    named_by: dict[str, tuple[int, ...]] = {}
-    for p in people:
-        c = combine(p, rule, taken, person_note(p, members, lang))
-        contacts.append(c)
-        named_by[c.id] = p.members
+    contacts = tuple(combine(p, rule, taken, person_note(p, members)) for p in people)
     change = next((m.map.change for m in members if m.map.change.strip()), "")
-    return TeamMap(
-        map=NetworkMap(change=change, perspective=Perspective.TEAM, contacts=tuple(contacts)),
-        named_by=named_by,
-        members=tuple(m.label for m in members),
-        rule=rule,
-        joined=confirmed,
-    )
+    labels = tuple(member_label(m.label, i) for i, m in enumerate(members))
+    team = NetworkMap(change=change, perspective=Perspective.TEAM, contacts=contacts, members=labels)
+    return TeamMap(require_map(team), rule, confirmed)
 
 
-def person_note(person: Person, members: Sequence[Member], lang: str) -> str:
-    """Who named the person, then the members' own notes about them, each after its member."""
-    who = ", ".join(members[i].label for i in person.members)
-    lines = [t(lang, "team.named_by", count=len(person.members), total=len(members), members=who)]
-    lines += [f"{members[m.member].label}: {m.contact.note}" for m in person.mentions if m.contact.note.strip()]
-    return "\n".join(lines)
+def member_label(label: str, index: int) -> str:
+    """A member's name as a file can hold it: one line, not too long; their number if nothing is left."""
+    kept = " ".join("".join(ch if ch.isprintable() else " " for ch in label).split())[:MAX_NAME]
+    return kept if check_text(kept, MAX_NAME, allow_empty=False) is None else str(index + 1)
+
+
+def person_note(person: Person, members: Sequence[Member]) -> str:
+    """The members' own notes about a person, each after its member (within a note's length)."""
+    text = "\n".join(f"{members[m.member].label}: {m.contact.note}" for m in person.mentions if m.contact.note.strip())
+    return text[:MAX_NOTE].rstrip()

@@ -50,7 +50,7 @@ def test_case_spaces_and_accents_are_one_person_named_once() -> None:
     keys = [match_key(c.name) for c in team.map.contacts]
     assert sorted(keys) == ["fatma yilmaz", "lector hu", "stagebedrijf zorg"]
     fatma = by_name(team.map.contacts)["fatma yilmaz"]
-    assert team.named_by[fatma.id] == (0, 1, 2)  # type: ignore[attr-defined]
+    assert fatma.named_by == (0, 1, 2) and team.map.members == ("Anna", "Bob", "Carla")  # type: ignore[attr-defined]
 
 
 def test_union_of_knowledge_and_the_closest_ring_by_default() -> None:
@@ -73,18 +73,16 @@ def test_a_tie_in_most_named_goes_to_the_closer_ring() -> None:
     assert team_map(members, RingRule.MOST_NAMED).map.contacts[0].ring is Ring.MONTHLY
 
 
-def test_the_note_says_who_named_them_and_keeps_members_notes() -> None:
-    team = team_map(three_members(), lang="nl")
-    fatma = by_name(team.map.contacts)["fatma yilmaz"]
-    assert fatma.note == "Genoemd door 3 van 3: Anna, Bob, Carla.\nCarla: mentor"  # type: ignore[attr-defined]
-    en = team_map(three_members(), lang="en")
-    assert by_name(en.map.contacts)["stagebedrijf zorg"].note == "Named by 1 of 3: Bob."  # type: ignore[attr-defined]
+def test_the_note_keeps_each_members_own_note() -> None:
+    team = team_map(three_members())
+    assert by_name(team.map.contacts)["fatma yilmaz"].note == "Carla: mentor"  # type: ignore[attr-defined]
+    assert by_name(team.map.contacts)["stagebedrijf zorg"].note == ""  # type: ignore[attr-defined]
 
 
 def test_people_named_by_one_member_are_marked_and_observed() -> None:
     team = team_map(three_members())
-    assert [c.name for c in team.named_by_one()] == ["Stagebedrijf Zorg"]
-    lines = [say(o, "nl") for o in observe_team(team)]
+    assert [c.name for c in team.map.named_by_one] == ["Stagebedrijf Zorg"]
+    lines = [say(o, "nl") for o in observe_team(team.map)]
     assert (
         "1 van de 3 mensen kent alleen één teamlid.",
         "Hoe kan de rest van het team ook bij hen terecht, als die collega er niet is?",
@@ -110,7 +108,7 @@ def test_close_spellings_are_a_doubt_and_not_joined_unless_confirmed() -> None:
     assert len(team_map(members).map.contacts) == 4  # nothing joined that nobody confirmed
     joined = team_map(members, confirmed=matching.doubts)
     assert len(joined.map.contacts) == 2
-    assert all(len(joined.named_by[c.id]) == 2 for c in joined.map.contacts)
+    assert all(len(c.named_by) == 2 for c in joined.map.contacts)
 
 
 def test_two_close_names_on_one_members_map_are_two_people_no_doubt() -> None:
@@ -179,3 +177,27 @@ def test_property_merging_a_map_with_itself_changes_nothing(people: list[tuple[s
     assert [(c.name, c.ring, c.knowledge, c.kind) for c in team.map.contacts] == [
         (c.name, c.ring, c.knowledge, c.kind) for c in m.contacts
     ]
+
+
+def test_the_team_lines_are_part_of_the_maps_observations_after_it_is_saved() -> None:
+    from kenniskring.observations import observe
+
+    reopened = loads(dumps(team_map(three_members()).map))
+    assert [c.named_by for c in reopened.contacts] == [(0, 1, 2), (0, 2), (1,)]
+    assert "team_single" in {o.key for o in observe(reopened, "nl")}
+    assert "team_single" not in {o.key for o in observe(three_members()[0].map, "nl")}  # not a team map
+
+
+def test_a_member_named_in_a_contact_must_be_in_the_list() -> None:
+    import json
+
+    doc = json.loads(dumps(team_map(three_members()).map))
+    doc["map"]["contacts"][0]["named_by"] = [0, 7]
+    with pytest.raises(FileError) as caught:
+        loads(json.dumps(doc))
+    assert caught.value.code == "unknown_member"
+
+
+def test_a_members_label_becomes_a_name_a_file_can_hold() -> None:
+    members = [member("kaart\u0007van\nAnna", person("1", "Kees")), member("   ", person("2", "Kees"))]
+    assert team_map(members).map.members == ("kaart van Anna", "2")
