@@ -91,6 +91,14 @@ def set_checked(name: str, values: set[str]) -> None:
         box.checked = box.value in values
 
 
+def chosen_files(event: Any) -> list[Any]:
+    """Every file picked in a file input (its change event); the input is emptied, as ``chosen_file``."""
+    files = event.target.files
+    picked = [files.item(i) for i in range(files.length)] if files else []
+    event.target.value = ""
+    return picked
+
+
 def chosen_file(event: Any) -> Any | None:
     """The file picked in a file input (its change event), or None; the input is emptied, so the
     same file can be chosen again."""

@@ -44,6 +44,26 @@ def _research(lang: str) -> str:
       </details>"""
 
 
+def _team(lang: str) -> str:
+    """ "Make a team map": members' maps from this browser or from files, the ring rule, the doubts."""
+
+    def e(key: str) -> str:
+        return escape(t(lang, key))
+
+    rules = [("closest", t(lang, "team.rule.closest.label")), ("most_named", t(lang, "team.rule.most_named.label"))]
+    return f"""<details class="kk-research" id="kk-team" aria-labelledby="kk-team-title">
+        <summary id="kk-team-title">{e("team.title")}</summary>
+        <p class="kk-hint">{e("team.hint")}</p>
+        <fieldset class="kk-group"><legend>{e("team.maps")}</legend><div id="kk-team-maps"></div></fieldset>
+        <div class="kk-buttons"><button type="button" id="kk-team-files-button" class="md-button" disabled>{e("team.files")}</button></div>
+        <input type="file" id="kk-team-files" accept=".json,.svg,application/json,image/svg+xml" multiple hidden>
+        <ul id="kk-team-files-list" class="kk-maplist"></ul>
+        {_radio_group(lang, "kk-team-rule", "team.rule", rules, "closest")}
+        <div id="kk-team-check"></div>
+        <div class="kk-buttons"><button type="button" id="kk-team-make" class="md-button md-button--primary" disabled>{e("team.make")}</button></div>
+      </details>"""
+
+
 def _stepper(lang: str) -> str:
     items = "".join(
         f'<li><button type="button" class="kk-step" data-step="{n}" '
@@ -125,6 +145,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       </div>
       <p id="kk-undelete-row" class="kk-status" hidden><span id="kk-undelete-text"></span>
         <button type="button" id="kk-undelete" class="md-button kk-small">{e("maps.undelete")}</button></p>
+      {_team(lang)}
       {_research(lang)}
     </div>
   </details>

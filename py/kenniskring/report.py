@@ -5,13 +5,14 @@ so the shell may put these fragments into the page as they are.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
 from .analysis import KINDS, measure
 from .i18n import long_date, plural, t
-from .library import Index
-from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, Moment, NetworkMap, Perspective, current_map
+from .library import Entry, Index
+from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, Contact, Moment, NetworkMap, Perspective, current_map
 from .observations import (
     compare,
     describe_actions,
@@ -141,15 +142,52 @@ def actions_html(m: NetworkMap, lang: str) -> str:
 
 def contact_rows_html(m: NetworkMap, lang: str) -> str:
     """The rows of the table under the map: each person's ring, kind and knowledge in words, and a
-    button to edit them (the table says what the map shows by colour and shape)."""
+    button to edit them (the table says what the map shows by colour and shape). On a team map the
+    name says who named the person."""
     edit = escape(t(lang, "list.edit"))
+
+    def named(c: Contact) -> str:
+        if not m.members:
+            return ""
+        who = ", ".join(m.members[i] for i in c.named_by if i < len(m.members))
+        text = t(lang, "team.named_by", count=len(c.named_by), total=len(m.members), members=who)
+        return f'<br><span class="kk-hint">{escape(text)}</span>'
+
     return "".join(
-        f'<tr><th scope="row">{escape(c.name)}</th>'
+        f'<tr><th scope="row">{escape(c.name)}{named(c)}</th>'
         + "".join(f"<td>{escape(fact)}</td>" for fact in contact_facts(c, lang))
         + f'<td><button type="button" class="md-button kk-small" data-id="{escape(c.id)}" '
         f'aria-label="{escape(t(lang, "list.edit.label", name=c.name))}">{edit}</button></td></tr>'
         for c in m.contacts
     )
+
+
+def team_maps_html(entries: Sequence[Entry], lang: str, chosen: Collection[str]) -> str:
+    """The maps of this browser to make a team map of, each with a box to tick."""
+    return "".join(
+        f'<label class="kk-choice"><input type="checkbox" name="kk-team-map" value="{escape(e.id)}"'
+        f"{' checked' if e.id in chosen else ''}> <bdi>{escape(map_label(e.title, lang))}</bdi></label>"
+        for e in entries
+    )
+
+
+def team_check_html(changes: Sequence[str], doubts: Sequence[tuple[str, str]], lang: str) -> str:
+    """What to settle before a team map is made: maps of different changes, names that look alike."""
+    html = ""
+    if changes:
+        listed = ", ".join(f"‘{c}’" for c in changes)
+        html += (
+            f'<p class="kk-error">{escape(t(lang, "team.mixed", changes=listed))}</p>'
+            f'<label class="kk-choice"><input type="checkbox" id="kk-team-mixed"> {escape(t(lang, "team.mixed.ok"))}</label>'
+        )
+    if doubts:
+        boxes = "".join(
+            f'<label class="kk-choice"><input type="checkbox" name="kk-team-doubt" value="{i}"> '
+            f"{escape(t(lang, 'team.doubt', first=a, second=b))}</label>"
+            for i, (a, b) in enumerate(doubts)
+        )
+        html += f'<fieldset class="kk-group"><legend>{escape(t(lang, "team.doubts"))}</legend>{boxes}</fieldset>'
+    return html
 
 
 def people_choices_html(m: NetworkMap, lang: str, chosen: tuple[str, ...] = ()) -> str:

@@ -34,6 +34,7 @@ from .shell_files import Files
 from .shell_forms import Forms
 from .shell_maps import MapsPanel
 from .shell_moments import Moments
+from .shell_team import TeamPanel
 from .svgfile import read_map_file
 
 SAVE_DELAY_MS = 300
@@ -60,6 +61,7 @@ class App:
         self.files = Files(self)
         self.maps = MapsPanel(self)
         self.moments = Moments(self)
+        self.team = TeamPanel(self)
         for reason in problems:
             self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
@@ -145,7 +147,7 @@ class App:
 
     def start(self) -> None:
         on = self.events.on
-        for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments):
+        for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments, self.team):
             part.wire()
         for radio in document.querySelectorAll('input[name="kk-view"]'):
             on(radio, "change", lambda e: self.set_view(View(e.target.value)))
@@ -185,6 +187,8 @@ class App:
             "kk-moment-take",
             "kk-next-look",
             "kk-compare-fields",
+            "kk-team-files-button",
+            "kk-team-make",
         ):
             element(element_id).disabled = False
         for button in document.querySelectorAll(".kk-toolbar button"):

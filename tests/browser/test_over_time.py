@@ -124,3 +124,41 @@ def test_record_a_moment_change_the_map_and_see_exactly_what_changed(page: Page,
     go_to_step(page, "Van inzicht naar actie")
     expect(page.get_by_role("button", name=re.compile("Moment ‘Start, .*’ vergelijken met nu"))).to_be_visible()
     expect(page.get_by_label("Volgende keer kijken we op")).to_have_value("2027-03-01")
+
+
+def test_a_team_map_from_three_members_maps_names_each_person_once(page: Page, site_url: str, tmp_path: Path) -> None:
+    from tests.core.test_teammap import three_members
+
+    files = []
+    for m in three_members():
+        path = tmp_path / f"{m.label}.json"
+        path.write_text(dumps(m.map), encoding="utf-8")
+        files.append(path)
+    open_tool(page, site_url)
+    for path in files[:2]:  # two members' maps are in this browser, the third comes as a file
+        open_file(page, path)
+        expect(page.get_by_role("status")).to_contain_text(path.name)
+    page.get_by_text("Mijn kaarten in deze browser", exact=False).first.click()
+    page.get_by_text("Maak een teamkaart van de kaarten van teamleden").click()
+    panel = page.locator("#kk-team")
+    boxes = panel.get_by_role("checkbox", name="Hybride leren")
+    expect(boxes).to_have_count(2)
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    with page.expect_file_chooser() as chooser:
+        panel.get_by_role("button", name="Kaarten van teamleden toevoegen (.json of .svg)").click()
+    chooser.value.set_files(files[2])
+    expect(page.get_by_role("status")).to_contain_text("Toegevoegd: Carla.json")
+    panel.get_by_role("radio", name="De dichtstbijzijnde ring die iemand noemde").check()
+    assert violations(page) == []
+    panel.get_by_role("button", name="Maak een teamkaart").click()
+    expect(page.get_by_role("status")).to_contain_text("Teamkaart gemaakt van 3 kaarten: 3 mensen; door één teamlid genoemd: 1.")
+    expect(page.get_by_role("rowheader")).to_have_count(3)  # each person once
+    fatma = page.get_by_role("row").filter(has_text="Fatma Yılmaz")
+    expect(fatma).to_contain_text("genoemd door 3 van 3: Hybride leren (1), Hybride leren (2), Carla")
+    expect(fatma).to_contain_text("wekelijks")  # the closest ring anyone named
+    expect(page.get_by_role("row").filter(has_text="Stagebedrijf Zorg")).to_contain_text(
+        "genoemd door 1 van 3: Hybride leren (2)"
+    )
+    go_to_step(page, "Reflecteren")
+    expect(page.get_by_text("1 van de 3 mensen kent alleen één teamlid.")).to_be_visible()

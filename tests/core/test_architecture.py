@@ -13,7 +13,17 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "py" / "kenniskring"
-SHELL = {"browser", "shell", "shell_draw", "shell_drag", "shell_files", "shell_forms", "shell_maps", "shell_moments"}
+SHELL = {
+    "browser",
+    "shell",
+    "shell_draw",
+    "shell_drag",
+    "shell_files",
+    "shell_forms",
+    "shell_maps",
+    "shell_moments",
+    "shell_team",
+}
 SHELL_LINES = 300  # a shell module beyond this has more than one job
 BROWSER_MODULES = {"pyscript", "pyodide", "js"}
 
