@@ -19,17 +19,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Literal
 
 from .edits import AddContact, Edit, History, MoveContact, ReplaceMap, SetDesiredRing, UpdateContact
-from .fileformat import FileError, loads
+from .fileformat import FileError, dumps, export_filename, loads
 from .i18n import plural, t
+from .layout import layout
 from .library import MAP_PREFIX, Index, copy_to_trash, create_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason
-from .model import MAX_CHANGE, NetworkMap, Ring, View
+from .model import MAX_CHANGE, NetworkMap, Ring, View, view_map
 from .persistence import Storage, StorageFull, StorageUnavailable
+from .render import picture_size, render
 from .report import map_label
-from .svgfile import read_file
+from .svgfile import embed, read_file
 
 STEPS = 6
 
@@ -224,6 +227,15 @@ class NewMapWanted:
 
 
 @dataclass(frozen=True)
+class ExportWanted:
+    """Download the map: as ``json`` (the data), ``svg`` (the picture with the data inside) or ``png``."""
+
+    kind: Literal["json", "svg", "png"]
+    day: str  # today, for the file's name
+    now: str  # this moment, stamped in the file
+
+
+@dataclass(frozen=True)
 class IndexRead:
     """The list of maps as storage has it now (after a restore or an undelete)."""
 
@@ -298,6 +310,7 @@ Event = (
     | MapDeleted
     | NewMapWanted
     | IndexRead
+    | ExportWanted
     | Saved
     | SaveFailed
     | NewerFound
@@ -398,6 +411,23 @@ class StorePreview:
     pass
 
 
+@dataclass(frozen=True)
+class Download:
+    filename: str
+    text: str
+    mime: str
+
+
+@dataclass(frozen=True)
+class DownloadPicture:
+    """A PNG, drawn by the browser from this SVG at this size."""
+
+    filename: str
+    svg: str
+    width: float
+    height: float
+
+
 Effect = (
     WriteMap
     | LoadMap
@@ -415,6 +445,8 @@ Effect = (
     | NewerBanner
     | ListMaps
     | StorePreview
+    | Download
+    | DownloadPicture
 )
 STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap, KeepInTrash)
 Result = tuple[Session, tuple[Effect, ...]]
@@ -559,6 +591,22 @@ def _opened_file(s: Session, opened: Opened, effects: tuple[Effect, ...], key: s
     return s, effects + (ShowStep(), _say(s, key, file=opened.name, people=people))
 
 
+def _export(s: Session, e: ExportWanted) -> tuple[Effect, ...]:
+    m = s.map
+    filename = export_filename(m.change, e.day, e.kind)
+    if e.kind == "json":
+        made: Effect = Download(filename, dumps(m, exported_at=e.now, map_id=s.map_id), "application/json")
+    elif e.kind == "svg":
+        svg = render(m, s.lang, export_view(s), prefix="kkx", standalone=True)
+        made = Download(filename, embed(svg, m, e.now, s.map_id), "image/svg+xml")
+    else:
+        view = export_view(s)
+        geometry = layout(view_map(m, view))
+        width, height = picture_size(m, view, geometry)
+        made = DownloadPicture(filename, render(m, s.lang, view, geometry, prefix="kkx", standalone=True), width, height)
+    return made, _say(s, "msg.exported", file=filename)
+
+
 def _loaded(s: Session, e: Loaded) -> Result:
     s = replace(s, index=e.index)
     if e.map is not None:
@@ -643,6 +691,8 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
         s = replace(s, can_save=False)  # what was open is in the trash now, and stays there as it was
         following = after_delete(event.index)
         return s, ((LoadMap(following, after_delete=True),) if following else (CreateMap(NetworkMap()),))
+    if isinstance(event, ExportWanted):
+        return s, _export(s, event)
     if isinstance(event, IndexRead):
         return replace(s, index=event.index), (ListMaps(),)
     if isinstance(event, NewMapWanted):

@@ -20,7 +20,7 @@ from pyodide.ffi import JsException, create_once_callable
 from pyscript import document, window
 
 from . import session
-from .browser import Events, LocalStorage, attr, element, js_object, now_stamp
+from .browser import Events, LocalStorage, attr, download_png, download_text, element, js_object, now_stamp
 from .edits import Edit, History
 from .fileformat import FileError
 from .i18n import language, t
@@ -132,6 +132,10 @@ class App:
             self.drawing.draw_maplist()
         elif isinstance(effect, session.StorePreview):
             self.drawing.store_preview()
+        elif isinstance(effect, session.Download):
+            download_text(effect.filename, effect.text, effect.mime)
+        elif isinstance(effect, session.DownloadPicture):
+            download_png(effect.filename, effect.svg, effect.width, effect.height)
 
     # -- messages --------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The browser shell for files: download the map (JSON, SVG, PNG), open a file, print the poster.
 
-Part of the shell (see ``shell``): the core makes the text (``fileformat``, ``render``,
-``svgfile``, ``report``); this hands it to the browser as a download, a print or an edit.
+Part of the shell (see ``shell``): the session makes the downloads (``ExportWanted`` → ``Download``)
+and reads an opened file (``FileOpened``); this asks for them and fills the poster for printing.
 """
 
 from __future__ import annotations
@@ -10,16 +10,12 @@ from typing import Any
 
 from pyscript import window
 
-from .browser import chosen_file, download_png, download_text, element, now_stamp, today
-from .fileformat import dumps, export_filename
+from .browser import chosen_file, element, now_stamp, today
 from .i18n import t
-from .layout import layout
-from .model import View, view_map
-from .render import picture_size, render
+from .render import render
 from .report import print_html
-from .session import FileChoice, FileOpened, OpenChoice, export_view, print_view
+from .session import ExportWanted, FileChoice, FileOpened, OpenChoice, print_view
 from .shell_host import Host
-from .svgfile import embed
 
 
 class Files:
@@ -63,29 +59,13 @@ class Files:
         return OpenChoice(value) if value in {c.value for c in OpenChoice} else OpenChoice.CANCEL
 
     def export_json(self) -> None:
-        app = self.app
-        filename = export_filename(app.map.change, today())
-        download_text(filename, dumps(app.map, exported_at=now_stamp(), map_id=app.map_id), "application/json")
-        app.status(t(app.lang, "msg.exported", file=filename))
-
-    def export_view(self) -> View:
-        return export_view(self.app.session)
+        self.app.dispatch(ExportWanted("json", today(), now_stamp()))
 
     def export_svg(self) -> None:
-        app = self.app
-        filename = export_filename(app.map.change, today(), "svg")
-        svg = render(app.map, app.lang, self.export_view(), prefix="kkx", standalone=True)
-        download_text(filename, embed(svg, app.map, now_stamp(), app.map_id), "image/svg+xml")
-        app.status(t(app.lang, "msg.exported", file=filename))
+        self.app.dispatch(ExportWanted("svg", today(), now_stamp()))
 
     def export_png(self) -> None:
-        app = self.app
-        filename = export_filename(app.map.change, today(), "png")
-        view = self.export_view()
-        geometry = layout(view_map(app.map, view))
-        width, height = picture_size(app.map, view, geometry)
-        download_png(filename, render(app.map, app.lang, view, geometry, prefix="kkx", standalone=True), width, height)
-        app.status(t(app.lang, "msg.exported", file=filename))
+        self.app.dispatch(ExportWanted("png", today(), now_stamp()))
 
     def fill_print(self) -> None:
         app = self.app

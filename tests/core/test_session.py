@@ -433,3 +433,32 @@ def test_the_example_opens_with_its_wish_in_view(storage: DictStorage) -> None:
     index, map_id = create_map(storage, NOW(), example)
     s, effects = run(opened(storage), ks.MapShown(map_id, index, example, show_wish=True), storage=storage)
     assert s.view is View.BOTH and s.map_id == map_id and ks.Redraw() in effects
+
+
+def test_the_map_downloads_as_data_that_opens_again(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s = opened(storage)
+    _, effects = run(s, ks.ExportWanted("json", "2026-12-02", "2026-12-02T10:00:00+00:00"), storage=storage)
+    download = effects[0]
+    assert isinstance(download, ks.Download) and download.mime == "application/json"
+    assert download.filename.endswith("2026-12-02.json") and loads(download.text) == sample_map()
+    assert texts(effects) == [t("nl", "msg.exported", file=download.filename)]
+
+
+def test_the_picture_downloads_in_the_view_on_screen_when_the_map_has_a_wish(storage: DictStorage) -> None:
+    from kenniskring.svgfile import read_map_file
+
+    wished = replace(person("w", "Gewenste Willem"), wished=True)
+    m = replace(sample_map(), contacts=sample_map().contacts + (wished,))
+    create_map(storage, NOW(), m)
+    s, _ = run(opened(storage), ks.ViewChosen(View.CURRENT), storage=storage)
+    _, now_only = run(s, ks.ExportWanted("svg", "2026-12-02", "2026-12-02T10:00:00+00:00"), storage=storage)
+    s, _ = run(s, ks.ViewChosen(View.BOTH), storage=storage)
+    _, both = run(s, ks.ExportWanted("svg", "2026-12-02", "2026-12-02T10:00:00+00:00"), storage=storage)
+    first, second = now_only[0], both[0]
+    assert isinstance(first, ks.Download) and isinstance(second, ks.Download)
+    assert read_map_file(first.text) == m and read_map_file(second.text) == m  # the data inside, whatever is drawn
+    assert 'class="kk-map" data-view="current"' in first.text and 'class="kk-map" data-view="both"' in second.text
+    _, png = run(s, ks.ExportWanted("png", "2026-12-02", "2026-12-02T10:00:00+00:00"), storage=storage)
+    picture = png[0]
+    assert isinstance(picture, ks.DownloadPicture) and picture.filename.endswith(".png") and picture.width > 0
