@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .fileformat import MAX_FILE_CHARS, FileError
-from .i18n import t
+from .i18n import N_, languages, plural, t
 from .layout import layout
 from .messages import file_error_reason
 from .model import View, view_map
@@ -34,7 +34,7 @@ from .research import (
 )
 from .svgfile import embed, read_file
 
-LANGUAGES = ("en", "nl")
+LANGUAGES = languages()  # one per catalogue in kenniskring/locale
 DEFAULT_LANGUAGE = "en"
 VIEWS = {"now": View.CURRENT, "desired": View.DESIRED}
 
@@ -137,7 +137,7 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for s in sources:
         print(t(args.lang, "cli.ok", file=s.label, count=len(s.map.contacts)), file=out)
     if len(args.files) > 1:
-        print(t(args.lang, "cli.read", ok=len(sources), total=len(args.files)), file=out)
+        print(plural(args.lang, "cli.read", len(args.files), ok=len(sources)), file=out)
     return 1 if failed else 0
 
 
@@ -192,7 +192,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(t(lang, "cli.exported", files=", ".join(str(p) for p in files), count=len(sources)), file=out)
     for n, s in enumerate(sources):  # the key from egoID to file: for the researcher, not in the tables
         print(t(lang, "cli.ego_is", ego=ego_id(n), file=s.label), file=out)
-    print(t(lang, "cli.anonymised" if options.anonymise else "cli.named"), file=out)
+    print(t(lang, N_("cli.anonymised") if options.anonymise else N_("cli.named")), file=out)
     return 1 if failed else 0
 
 

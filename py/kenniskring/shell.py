@@ -45,7 +45,8 @@ from .edits import (
 )
 from .fileformat import FileError, loads
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
-from .i18n import language, plural, t
+from .i18n import N_, language, plural, t
+from .labels import RING
 from .layout import Layout, layout
 from .library import (
     MAP_PREFIX,
@@ -371,12 +372,12 @@ class App:
     def undo(self) -> None:
         if self.history.can_undo:
             self.history = self.history.undo()
-            self.after_time_travel("msg.undone")
+            self.after_time_travel(N_("msg.undone"))
 
     def redo(self) -> None:
         if self.history.can_redo:
             self.history = self.history.redo()
-            self.after_time_travel("msg.redone")
+            self.after_time_travel(N_("msg.redone"))
 
     def after_time_travel(self, message: str) -> None:
         self.reset_form()
@@ -547,7 +548,7 @@ class App:
             return
         self.show_problems([], ("action_text", "owner", "due"))
         self.commit(UpdateAction(result) if existing else AddAction(result))
-        self.status(t(self.lang, "msg.action_saved" if existing else "msg.action_added"))
+        self.status(t(self.lang, N_("msg.action_saved") if existing else N_("msg.action_added")))
         self.reset_action_form()
 
     def reset_action_form(self) -> None:
@@ -647,7 +648,7 @@ class App:
             self.commit(SetDesiredRing(contact.id, ring))
         else:
             self.commit(MoveContact(contact.id, ring))
-        self.status(t(self.lang, "msg.moved", name=contact.name, ring=t(self.lang, f"ring.{ring.value}")))
+        self.status(t(self.lang, "msg.moved", name=contact.name, ring=t(self.lang, RING[ring])))
 
     def cancel_drag(self) -> None:
         if self.drag is not None:
@@ -677,7 +678,7 @@ class App:
             self.store_preview()
         except (StorageFull, StorageUnavailable) as problem:
             # Keep working in memory; the banner offers the download, so nothing is lost.
-            key = "msg.storage_full" if isinstance(problem, StorageFull) else "msg.storage_unavailable"
+            key = N_("msg.storage_full") if isinstance(problem, StorageFull) else N_("msg.storage_unavailable")
             element("kk-storage-text").textContent = t(self.lang, key)
             element("kk-storage-banner").hidden = False
 
