@@ -9,8 +9,10 @@ date with them, compile the ``.mo`` files. ``make messages`` runs it; the tests 
 - The ``.mo`` files are compiled by Babel and committed, so ``pip install .``, the editable install
   and the app's zip read them without a build step; a test compiles again and compares the bytes.
 
-Usage: python scripts/messages.py            update the .po files and compile
-       python scripts/messages.py --check    only say what is out of date (exit code 1)
+Usage: python scripts/messages.py              update the .po files and compile
+       python scripts/messages.py --check      only say what is out of date (exit code 1)
+       python scripts/messages.py --port FILE  first take the new texts of an old-style i18n.py
+                                               (its NL and EN dicts: another branch's), then update
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ def updated(catalog: Catalog, used: dict[str, bool]) -> tuple[Catalog, list[str]
     added = [key for key in used if key not in have]
     for key in added:
         if used[key]:
-            out.add((key, key), ("", ""))
+            out.add((key, key), ("",) * catalog.num_plurals)
         else:
             out.add(key, "")
     return out, added, dropped
@@ -136,7 +138,46 @@ def out_of_date() -> list[str]:
     return problems
 
 
+def old_dicts(path: Path) -> dict[str, dict[str, str]]:
+    """The ``NL`` and ``EN`` dicts of an ``i18n.py`` from before the catalogues, by language."""
+    found: dict[str, dict[str, str]] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        target: ast.expr
+        value: ast.expr | None
+        if isinstance(node, ast.AnnAssign):
+            target, value = node.target, node.value
+        elif isinstance(node, ast.Assign):
+            target, value = node.targets[0], node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in ("NL", "EN") and value is not None:
+            found[target.id.lower()] = ast.literal_eval(value)
+    return found
+
+
+def port(path: Path) -> None:
+    """Copy into the ``.po`` files the texts of an old-style ``i18n.py`` (another branch's ``NL``
+    and ``EN`` dicts) for the ids the catalogues do not have yet; ``key`` with ``key.one`` becomes
+    one entry with plural forms. Run ``make messages`` after it: ids no code uses are dropped."""
+    texts = old_dicts(path)
+    for lang, catalog in ((lang, read(lang)) for lang in languages()):
+        have = {str(m.id[0] if isinstance(m.id, (tuple, list)) else m.id) for m in catalog if m.id}
+        given = texts.get(lang, {})
+        for key, text in given.items():
+            if key in have or (key.endswith(".one") and key.removesuffix(".one") in given):
+                continue
+            if f"{key}.one" in given:
+                catalog.add((key, key), (given[f"{key}.one"], text))
+            else:
+                catalog.add(key, text)
+            print(f"{lang}: ported {key}")
+        po_path(lang).write_bytes(po_bytes(catalog))
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--port"] and len(argv) == 2:
+        port(Path(argv[1]))
+        argv = []
     if "--check" in argv:
         problems = out_of_date()
         print("\n".join(problems) or "The catalogues are up to date.")

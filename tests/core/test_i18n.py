@@ -32,7 +32,7 @@ def forms(message: Message) -> tuple[str, ...]:
 
 def test_the_languages_are_the_po_files_and_dutch_comes_first() -> None:
     assert LANGS[0] == DEFAULT_LANGUAGE == "nl"
-    assert set(LANGS) == {p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/kenniskring.po")} == {"nl", "en"}
+    assert set(LANGS) == {p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/kenniskring.po")} >= {"nl", "en"}
 
 
 def test_every_message_id_the_code_uses_is_in_every_language() -> None:
@@ -66,7 +66,8 @@ def test_no_entry_is_fuzzy_or_empty(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_plural_forms_are_there_for_every_counted_text(lang: str) -> None:
     catalogue = CATALOGUES[lang]
-    assert catalogue.num_plurals == 2 and catalogue.plural_expr == "(n != 1)"
+    if lang in ("nl", "en"):
+        assert catalogue.num_plurals == 2 and catalogue.plural_expr == "(n != 1)"
     found = entries(lang)
     counted_in_code = [key for key, counted in used_ids().items() if counted]
     assert {"count.people", "msg.backup_saved", "cli.read"} <= set(counted_in_code)
