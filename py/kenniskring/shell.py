@@ -703,9 +703,9 @@ class App:
                     t(
                         self.lang,
                         "msg.merge_left_out",
-                        people=merged.people_left_out,
-                        actions=merged.actions_left_out,
-                        links=merged.links_left_out,
+                        people=plural(self.lang, "count.new_people", merged.people_left_out),
+                        actions=plural(self.lang, "count.new_actions", merged.actions_left_out),
+                        links=plural(self.lang, "count.links", merged.links_left_out),
                     )
                 )
             self.synced = theirs
