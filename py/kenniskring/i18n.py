@@ -43,9 +43,17 @@ class _Missing(gettext.NullTranslations):
 
 
 class Catalogue(gettext.GNUTranslations):
+    """One language's compiled catalogue, with its single texts in one dict for ``t``'s fast path."""
+
+    def __init__(self, fp: io.BytesIO) -> None:
+        super().__init__(fp)
+        entries: dict[str | tuple[str, int], str] = self._catalog  # type: ignore[attr-defined]
+        self.texts = {key: text for key, text in entries.items() if isinstance(key, str) and key}
+        self.counted_ids = frozenset(key[0] for key in entries if isinstance(key, tuple))
+
     def counted(self, message_id: str) -> bool:
         """Whether the id has plural forms (``ngettext``) rather than one text."""
-        return (message_id, 0) in self._catalog  # type: ignore[attr-defined]
+        return message_id in self.counted_ids
 
 
 def _path(lang: str) -> str:
@@ -94,12 +102,20 @@ def _counter(message_id: str, params: dict[str, Any]) -> int:
     raise TypeError(f"{message_id} is counted: give its number as one of {COUNTERS}")
 
 
+@functools.cache
+def _for_page(lang: str) -> Catalogue:
+    found = catalogue(language(lang))
+    assert found is not None, "the default language has no compiled catalogue: run `make messages`"
+    return found
+
+
 def t(lang: str, key: str, /, **params: Any) -> str:
     """The text for ``key`` in ``lang``, with ``params`` filled in. A counted text (plural forms)
     takes the form for its ``count`` (or ``limit``): "1 persoon", "3 mensen"."""
-    found = catalogue(language(lang))
-    assert found is not None, "the default language has no compiled catalogue: run `make messages`"
-    text = found.ngettext(key, key, _counter(key, params)) if found.counted(key) else found.gettext(key)
+    found = _for_page(lang)
+    text = found.texts.get(key)
+    if text is None:
+        text = found.ngettext(key, key, _counter(key, params)) if found.counted(key) else found.gettext(key)
     return text.format(**params) if params else text
 
 
