@@ -8,7 +8,7 @@ WHEEL := .cache/wheels/svgwrite-1.4.3-py3-none-any.whl
 PACKAGE_WHEELS := .cache/package-wheels
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build serve test lint typecheck unit browser screenshots bench bench-core system clean
+.PHONY: setup build serve test lint typecheck unit browser screenshots bench bench-core system clean messages
 
 setup: $(VENV)/.installed node_modules/.installed $(WHEEL) $(PACKAGE_WHEELS)/.downloaded
 
@@ -68,6 +68,12 @@ test: build system lint typecheck
 # changed; the next build publishes them.
 screenshots: build system
 	KENNISKRING_SCREENSHOTS=docs/assets/screenshots $(PY) -m pytest tests/browser/test_screenshots.py
+
+# The translation catalogues (py/kenniskring/locale/<lang>/LC_MESSAGES/kenniskring.po): adds each
+# message id the code uses and a catalogue lacks (with an empty text to fill in), drops the ids no
+# code uses, compiles the .mo files. Commit the .po and .mo files it changed. README: "Translations".
+messages: setup
+	$(PY) scripts/messages.py
 
 # Speed next to the bare Pyodide floor; prints a table and writes bench/bench.{nl,en}.md for the site;
 # then the kenniskring command on 1,000 files.

@@ -45,11 +45,16 @@ def patched(name: str, data: bytes) -> bytes:
 
 # Modules of the package that only run outside the page: the `kenniskring` command for a terminal.
 NOT_FOR_THE_PAGE = {"cli.py"}
+CATALOGUES = "locale/*/LC_MESSAGES/kenniskring.mo"
 
 
 def app_sources() -> dict[str, bytes]:
-    """The app's package and svgwrite (as the site serves it: ``SVGWRITE_PATCH``), by path in the zip."""
+    """The app's package with its catalogues and svgwrite (as the site serves it: ``SVGWRITE_PATCH``), by path in the zip."""
     sources = {f"kenniskring/{p.name}": p.read_bytes() for p in sorted(APP_SOURCE.glob("*.py")) if p.name not in NOT_FOR_THE_PAGE}
+    # The compiled translation catalogues, where i18n reads them (through the zip's loader).
+    sources |= {
+        f"kenniskring/{p.relative_to(APP_SOURCE).as_posix()}": p.read_bytes() for p in sorted(APP_SOURCE.glob(CATALOGUES))
+    }
     with zipfile.ZipFile(WHEEL_PATH) as wheel:
         sources |= {name: patched(name, wheel.read(name)) for name in sorted(wheel.namelist()) if not name.endswith("/RECORD")}
     return sources

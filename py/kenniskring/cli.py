@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .fileformat import MAX_FILE_CHARS, FileError
-from .i18n import t
+from .i18n import N_, languages, plural, t
 from .layout import layout
 from .messages import file_error_reason
 from .model import View, view_map
@@ -35,9 +35,10 @@ from .research import (
 from .svgfile import embed, read_file
 from .teammap import RingRule
 
-LANGUAGES = ("en", "nl")
+LANGUAGES = languages()  # one per catalogue in kenniskring/locale
 DEFAULT_LANGUAGE = "en"
 VIEWS = {"now": View.CURRENT, "desired": View.DESIRED}
+RULE_SAID = {RingRule.CLOSEST: N_("team.rule.closest"), RingRule.MOST_NAMED: N_("team.rule.most_named")}
 
 
 def chosen_language(argv: Sequence[str]) -> str:
@@ -151,7 +152,7 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for s in sources:
         print(t(args.lang, "cli.ok", file=s.label, count=len(s.map.contacts)), file=out)
     if len(args.files) > 1:
-        print(t(args.lang, "cli.read", ok=len(sources), total=len(args.files)), file=out)
+        print(plural(args.lang, "cli.read", len(args.files), ok=len(sources)), file=out)
     return 1 if failed else 0
 
 
@@ -206,7 +207,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(t(lang, "cli.exported", files=", ".join(str(p) for p in files), count=len(sources)), file=out)
     for n, s in enumerate(sources):  # the key from egoID to file: for the researcher, not in the tables
         print(t(lang, "cli.ego_is", ego=ego_id(n), file=s.label), file=out)
-    print(t(lang, "cli.anonymised" if options.anonymise else "cli.named"), file=out)
+    print(t(lang, N_("cli.anonymised") if options.anonymise else N_("cli.named")), file=out)
     return 1 if failed else 0
 
 
@@ -265,7 +266,7 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .changes import compare
-    from .observations import describe_actions, describe_changes, figure_rows, observe_changes, say
+    from .observations import FIGURE_LABEL, describe_actions, describe_changes, figure_rows, observe_changes, say
 
     lang = args.lang
     sources, failed = read_sources([args.old, args.new], lang, err)
@@ -277,7 +278,7 @@ def run_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"- {line}", file=out)
     print(f"\n{t(lang, 'cli.compare.figures')}", file=out)
     rows = figure_rows(changes.before, changes.after, lang)
-    labels = [t(lang, f"fig.{r.key}") for r in rows]
+    labels = [t(lang, FIGURE_LABEL[r.key]) for r in rows]
     width = max(len(label) for label in labels)
     for label, r in zip(labels, rows, strict=True):
         print(f"  {label:<{width}}  {r.now:>6}  {r.desired:>6}  {r.difference:>8}", file=out)
@@ -322,7 +323,7 @@ def run_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(t(lang, "cli.error.write", out=args.out), file=err)
         return 1
     for d in doubts:
-        key = "cli.merge.joined" if args.join_doubtful else "cli.merge.doubt"
+        key = N_("cli.merge.joined") if args.join_doubtful else N_("cli.merge.doubt")
         print(t(lang, key, first=d.names[0], second=d.names[1]), file=out)
     print(
         t(
@@ -335,7 +336,7 @@ def run_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         ),
         file=out,
     )
-    print(t(lang, f"team.rule.{team.rule.value}"), file=out)
+    print(t(lang, RULE_SAID[team.rule]), file=out)
     return 0
 
 

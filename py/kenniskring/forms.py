@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS, check_text
+from .i18n import N_
 from .model import (
     MAX_ACTION,
     MAX_ANSWER,
@@ -25,22 +26,22 @@ from .model import (
 # FileError codes for text, mapped to the form's own messages.
 _TEXT_PROBLEM = {
     "name": {
-        "empty_text": "form.error.name_empty",
-        "too_long": "form.error.name_too_long",
-        "control_chars": "form.error.control_chars",
+        "empty_text": N_("form.error.name_empty"),
+        "too_long": N_("form.error.name_too_long"),
+        "control_chars": N_("form.error.control_chars"),
     },
-    "note": {"too_long": "form.error.note_too_long", "control_chars": "form.error.control_chars"},
-    "change": {"too_long": "form.error.change_too_long", "control_chars": "form.error.control_chars"},
-    "answer": {"too_long": "form.error.answer_too_long", "control_chars": "form.error.control_chars"},
+    "note": {"too_long": N_("form.error.note_too_long"), "control_chars": N_("form.error.control_chars")},
+    "change": {"too_long": N_("form.error.change_too_long"), "control_chars": N_("form.error.control_chars")},
+    "answer": {"too_long": N_("form.error.answer_too_long"), "control_chars": N_("form.error.control_chars")},
     "action_text": {
-        "empty_text": "form.error.action_empty",
-        "too_long": "form.error.action_too_long",
-        "control_chars": "form.error.control_chars",
+        "empty_text": N_("form.error.action_empty"),
+        "too_long": N_("form.error.action_too_long"),
+        "control_chars": N_("form.error.control_chars"),
     },
-    "owner": {"too_long": "form.error.name_too_long", "control_chars": "form.error.control_chars"},
+    "owner": {"too_long": N_("form.error.name_too_long"), "control_chars": N_("form.error.control_chars")},
 }
 for _codes in _TEXT_PROBLEM.values():  # the same for every field
-    _codes["not_xml_chars"] = "form.error.not_xml_chars"
+    _codes["not_xml_chars"] = N_("form.error.not_xml_chars")
 _LIMITS = {
     "name": MAX_NAME,
     "note": MAX_NOTE,
@@ -85,7 +86,7 @@ def contact_from_form(form: PersonForm, contact_id: str, current: NetworkMap) ->
     """A Contact with ``contact_id`` built from the form, or every problem the form has."""
     problems = [p for p in (text_problem("name", form.name.strip()), text_problem("note", form.note)) if p]
     if current.contact(contact_id) is None and len(current.contacts) >= MAX_CONTACTS:
-        problems.append(FormProblem("name", "form.error.too_many", {"limit": MAX_CONTACTS}))
+        problems.append(FormProblem("name", N_("form.error.too_many"), {"limit": MAX_CONTACTS}))
     if problems:
         return problems
     kind = PersonKind(form.kind)
@@ -119,12 +120,12 @@ def action_from_form(form: ActionForm, action_id: str, current: NetworkMap) -> A
         try:
             datetime.date.fromisoformat(form.due)
         except ValueError:
-            problems.append(FormProblem("due", "form.error.bad_date"))
+            problems.append(FormProblem("due", N_("form.error.bad_date")))
     if current.action(action_id) is None and len(current.actions) >= MAX_ACTIONS:
-        problems.append(FormProblem("action_text", "form.error.too_many_actions", {"limit": MAX_ACTIONS}))
+        problems.append(FormProblem("action_text", N_("form.error.too_many_actions"), {"limit": MAX_ACTIONS}))
     known = tuple(i for i in dict.fromkeys(form.contact_ids) if current.contact(i) is not None)
     if len(known) > MAX_ACTION_PEOPLE:
-        problems.append(FormProblem("action_text", "form.error.too_many_action_people", {"limit": MAX_ACTION_PEOPLE}))
+        problems.append(FormProblem("action_text", N_("form.error.too_many_action_people"), {"limit": MAX_ACTION_PEOPLE}))
     if problems:
         return problems
     return Action(action_id, " ".join(form.text.split()), known, " ".join(form.owner.split()), form.due, form.done)

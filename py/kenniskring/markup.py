@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
-from .i18n import t
+from .i18n import N_, t
+from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, QUESTION, RING, ROLE, VIEW
+from .labels import STEPS as STEP_TEXTS
 from .model import CLOSING_QUESTIONS, KNOWLEDGE_FORMS, REFLECTION_QUESTIONS, RINGS, OutsideRole, PersonKind, Question, View
 
-STEPS = 6
+STEPS = len(STEP_TEXTS)
 
 
 def _radio_group(lang: str, name: str, legend_key: str, options: list[tuple[str, str]], checked: str, extra: str = "") -> str:
@@ -31,12 +33,12 @@ def _research(lang: str) -> str:
         return escape(t(lang, key))
 
     scopes = [("this", t(lang, "research.scope.this")), ("all", t(lang, "research.scope.all"))]
-    scope = _radio_group(lang, "kk-research-scope", "research.scope", scopes, "this")
+    scope = _radio_group(lang, "kk-research-scope", N_("research.scope"), scopes, "this")
     formats = [("egor", t(lang, "research.format.egor")), ("graphml", t(lang, "research.format.graphml"))]
     return f"""<details class="kk-research" aria-labelledby="kk-research-title">
         <summary id="kk-research-title">{e("research.title")}</summary>
         <p class="kk-hint">{e("research.hint")}</p>
-        {scope}{_radio_group(lang, "kk-research-format", "research.format", formats, "egor")}
+        {scope}{_radio_group(lang, "kk-research-format", N_("research.format"), formats, "egor")}
         <label class="kk-choice"><input type="checkbox" id="kk-research-anonymise" checked
           aria-describedby="kk-research-anonymise-hint"> {e("research.anonymise")}</label>
         <p id="kk-research-anonymise-hint" class="kk-hint">{e("research.anonymise.hint")}</p>
@@ -58,7 +60,7 @@ def _team(lang: str) -> str:
         <div class="kk-buttons"><button type="button" id="kk-team-files-button" class="md-button" disabled>{e("team.files")}</button></div>
         <input type="file" id="kk-team-files" accept=".json,.svg,application/json,image/svg+xml" multiple hidden>
         <ul id="kk-team-files-list" class="kk-maplist"></ul>
-        {_radio_group(lang, "kk-team-rule", "team.rule", rules, "closest")}
+        {_radio_group(lang, "kk-team-rule", N_("team.rule"), rules, "closest")}
         <div id="kk-team-check"></div>
         <div class="kk-buttons"><button type="button" id="kk-team-make" class="md-button md-button--primary" disabled>{e("team.make")}</button></div>
       </details>"""
@@ -67,22 +69,25 @@ def _team(lang: str) -> str:
 def _stepper(lang: str) -> str:
     items = "".join(
         f'<li><button type="button" class="kk-step" data-step="{n}" '
-        f'data-title="{escape(t(lang, f"step.{n}.title"))}" data-text="{escape(t(lang, f"step.{n}.text"))}">'
-        f'<span class="kk-step-number" aria-hidden="true">{n}</span> {escape(t(lang, f"step.{n}.title"))}</button></li>'
-        for n in range(1, STEPS + 1)
+        f'data-title="{escape(t(lang, title))}" data-text="{escape(t(lang, text))}">'
+        f'<span class="kk-step-number" aria-hidden="true">{n}</span> {escape(t(lang, title))}</button></li>'
+        for n, (title, text) in enumerate(STEP_TEXTS[:STEPS], start=1)
     )
     return f'<nav class="kk-steps" aria-label="{escape(t(lang, "steps.label"))}"><ol>{items}</ol></nav>'
 
 
 def _question(lang: str, q: Question) -> str:
-    text = t(lang, f"question.{q.value}")
+    text = t(lang, QUESTION[q])
     return (
         f'<fieldset class="kk-group kk-question-block"><legend>{escape(text)}</legend>'
         + "".join(
-            f'<label for="kk-q-{q.value}-{side}">{escape(t(lang, f"reflection.{label}"))}</label>'
+            f'<label for="kk-q-{q.value}-{side}">{escape(t(lang, label))}</label>'
             f'<textarea id="kk-q-{q.value}-{side}" data-question="{q.value}" data-side="{side}" rows="2" maxlength="4000" '
-            f'aria-label="{escape(t(lang, f"reflection.{label}.label", question=text))}"></textarea>'
-            for side, label in (("current", "now"), ("desired", "desired"))
+            f'aria-label="{escape(t(lang, label_for, question=text))}"></textarea>'
+            for side, label, label_for in (
+                ("current", N_("reflection.now"), N_("reflection.now.label")),
+                ("desired", N_("reflection.desired"), N_("reflection.desired.label")),
+            )
         )
         + "</fieldset>"
     )
@@ -95,34 +100,32 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
     def e(key: str) -> str:
         return escape(t(lang, key))
 
-    rings = _radio_group(lang, "kk-ring", "form.ring", [(r.value, t(lang, f"ring.{r.value}")) for r in RINGS], RINGS[0].value)
+    rings = _radio_group(lang, "kk-ring", N_("form.ring"), [(r.value, t(lang, RING[r])) for r in RINGS], RINGS[0].value)
     kinds = _radio_group(
         lang,
         "kk-kind",
-        "form.kind",
-        [(k.value, t(lang, f"kind.{k.value}")) for k in PersonKind],
+        N_("form.kind"),
+        [(k.value, t(lang, KIND[k])) for k in PersonKind],
         PersonKind.OWN_TEAM.value,
         " kk-kind-group",
     )
-    roles = '<option value="">—</option>' + "".join(
-        f'<option value="{r.value}">{e(f"role.{r.value}")}</option>' for r in OutsideRole
-    )
+    roles = '<option value="">—</option>' + "".join(f'<option value="{r.value}">{e(ROLE[r])}</option>' for r in OutsideRole)
     desired = f'<option value="">{e("form.desired.same")}</option>' + "".join(
-        f'<option value="{r.value}">{e(f"ring.{r.value}")}</option>' for r in RINGS
+        f'<option value="{r.value}">{e(RING[r])}</option>' for r in RINGS
     )
     knowledge = "".join(
         f'<label class="kk-choice"><input type="checkbox" name="kk-knowledge" value="{k.value}"> '
         f'<span class="kk-chip kk-chip-{k.value}" aria-hidden="true">'
-        f"{e(f'knowledge.{k.value}.letter')}</span> {e(f'knowledge.{k.value}')}</label>"
+        f"{e(KNOWLEDGE_LETTER[k])}</span> {e(KNOWLEDGE[k])}</label>"
         for k in KNOWLEDGE_FORMS
     )
     views = _radio_group(
-        lang, "kk-view", "view.legend", [(v.value, t(lang, f"view.{v.value}")) for v in View], View.CURRENT.value, " kk-inline"
+        lang, "kk-view", N_("view.legend"), [(v.value, t(lang, VIEW[v])) for v in View], View.CURRENT.value, " kk-inline"
     )
     perspective = _radio_group(
         lang,
         "kk-perspective",
-        "perspective.legend",
+        N_("perspective.legend"),
         [("team", t(lang, "perspective.team")), ("personal", t(lang, "perspective.personal"))],
         "team",
         " kk-inline",
@@ -168,8 +171,8 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
   </dialog>
   {_stepper(lang)}
   <div class="kk-step-intro">
-    <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, "step.1.title")))}</h2>
-    <p id="kk-step-text">{e("step.1.text")}</p>
+    <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, STEP_TEXTS[0][0])))}</h2>
+    <p id="kk-step-text">{e(STEP_TEXTS[0][1])}</p>
   </div>
   <div class="kk-toolbar" role="toolbar" aria-label="{e("toolbar.label")}">
     <button type="button" id="kk-undo" class="md-button" disabled>{e("undo")}</button>

@@ -9,21 +9,85 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .analysis import Measures, Summary, measure, summarise
-from .i18n import has, isolate, t
+from .i18n import N_, isolate, t
+from .labels import KIND, KNOWLEDGE, RING
 from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKind, Ring, View, current_map, desired_map
 
 if TYPE_CHECKING:  # for the types only: the page loads them when a comparison or team map is made
     from .changes import Changes
 
 Value = str | int | float | KnowledgeForm | PersonKind | Ring
+ObservationKey = Literal[
+    "empty",
+    "one_person",
+    "bonding_bridging_inside",
+    "bonding_bridging_outside",
+    "bonding_bridging_mixed",
+    "form_absent",
+    "form_single_outer",
+    "form_single",
+    "form_outer_only",
+    "form_dominant",
+    "kind_absent_own_team",
+    "kind_absent_organisation",
+    "kind_absent_outside",
+    "kind_single",
+    "kind_outer_only",
+    "frequency",
+    "knowledge_unknown",
+    "change_none",
+    "change_new",
+    "change_gone",
+    "change_closer",
+    "change_further",
+    "change_forms",
+    "change_ei",
+    "team_single",
+    "team_everyone",
+]
+
+# What each observation says: its sentence and its question.
+SAYS: dict[ObservationKey, tuple[str, str]] = {
+    "empty": (N_("obs.empty"), N_("obs.empty.q")),
+    "one_person": (N_("obs.one_person"), N_("obs.one_person.q")),
+    "bonding_bridging_inside": (N_("obs.bonding_bridging_inside"), N_("obs.bonding_bridging_inside.q")),
+    "bonding_bridging_outside": (N_("obs.bonding_bridging_outside"), N_("obs.bonding_bridging_outside.q")),
+    "bonding_bridging_mixed": (N_("obs.bonding_bridging_mixed"), N_("obs.bonding_bridging_mixed.q")),
+    "form_absent": (N_("obs.form_absent"), N_("obs.form_absent.q")),
+    "form_single_outer": (N_("obs.form_single_outer"), N_("obs.form_single_outer.q")),
+    "form_single": (N_("obs.form_single"), N_("obs.form_single.q")),
+    "form_outer_only": (N_("obs.form_outer_only"), N_("obs.form_outer_only.q")),
+    "form_dominant": (N_("obs.form_dominant"), N_("obs.form_dominant.q")),
+    "kind_absent_own_team": (N_("obs.kind_absent_own_team"), N_("obs.kind_absent_own_team.q")),
+    "kind_absent_organisation": (N_("obs.kind_absent_organisation"), N_("obs.kind_absent_organisation.q")),
+    "kind_absent_outside": (N_("obs.kind_absent_outside"), N_("obs.kind_absent_outside.q")),
+    "kind_single": (N_("obs.kind_single"), N_("obs.kind_single.q")),
+    "kind_outer_only": (N_("obs.kind_outer_only"), N_("obs.kind_outer_only.q")),
+    "frequency": (N_("obs.frequency"), N_("obs.frequency.q")),
+    "knowledge_unknown": (N_("obs.knowledge_unknown"), N_("obs.knowledge_unknown.q")),
+    "change_none": (N_("obs.change_none"), N_("obs.change_none.q")),
+    "change_new": (N_("obs.change_new"), N_("obs.change_new.q")),
+    "change_gone": (N_("obs.change_gone"), N_("obs.change_gone.q")),
+    "change_closer": (N_("obs.change_closer"), N_("obs.change_closer.q")),
+    "change_further": (N_("obs.change_further"), N_("obs.change_further.q")),
+    "change_forms": (N_("obs.change_forms"), N_("obs.change_forms.q")),
+    "change_ei": (N_("obs.change_ei"), N_("obs.change_ei.q")),
+    "team_single": (N_("obs.team_single"), N_("obs.team_single.q")),
+    "team_everyone": (N_("obs.team_everyone"), N_("obs.team_everyone.q")),
+}
+KIND_ABSENT: dict[PersonKind, ObservationKey] = {
+    PersonKind.OWN_TEAM: "kind_absent_own_team",
+    PersonKind.ORGANISATION: "kind_absent_organisation",
+    PersonKind.OUTSIDE: "kind_absent_outside",
+}
 
 
 @dataclass(frozen=True)
 class Observation:
-    key: str  # obs.<key> is the sentence, obs.<key>.q the question
+    key: ObservationKey  # SAYS[key]: its sentence and its question
     params: dict[str, Value] = field(default_factory=dict)
 
 
@@ -42,11 +106,11 @@ def signed(value: float, lang: str, digits: int = 2) -> str:
 
 def _word(value: Value, lang: str) -> str:
     if isinstance(value, KnowledgeForm):
-        return t(lang, f"knowledge.{value.value}")
+        return t(lang, KNOWLEDGE[value])
     if isinstance(value, PersonKind):
-        return t(lang, f"kind.{value.value}")
+        return t(lang, KIND[value])
     if isinstance(value, Ring):
-        return t(lang, f"ring.{value.value}")
+        return t(lang, RING[value])
     if isinstance(value, float):
         return number(value, lang)
     return str(value)
@@ -58,9 +122,10 @@ def _capital(text: str) -> str:
 
 def say(obs: Observation, lang: str) -> tuple[str, str]:
     """The observation and its question, as sentences."""
-    words = {k: _word(v, lang) for k, v in obs.params.items()}
-    sentence = f"obs.{obs.key}.one" if obs.params.get("count") == 1 and has(lang, f"obs.{obs.key}.one") else f"obs.{obs.key}"
-    return _capital(t(lang, sentence, **words)), _capital(t(lang, f"obs.{obs.key}.q", **words))
+    # Whole numbers stay numbers: a counted sentence takes its plural form from its ``count``.
+    words = {k: v if type(v) is int else _word(v, lang) for k, v in obs.params.items()}
+    sentence, question = SAYS[obs.key]
+    return _capital(t(lang, sentence, **words)), _capital(t(lang, question, **words))
 
 
 def observe(m: NetworkMap, lang: str) -> list[Observation]:
@@ -92,7 +157,7 @@ def observe(m: NetworkMap, lang: str) -> list[Observation]:
     for kind in PersonKind:
         people = ms.kind_people[kind]
         if not people:
-            found.append(Observation(f"kind_absent_{kind.value}", {"kind": kind}))
+            found.append(Observation(KIND_ABSENT[kind], {"kind": kind}))
         elif len(people) == 1 and ms.n > 1:
             found.append(Observation("kind_single", {"kind": kind, "name": names[people[0]]}))
         if people and kind in ms.outer_only_kinds and len(people) > 1:
@@ -104,18 +169,20 @@ def observe(m: NetworkMap, lang: str) -> list[Observation]:
         )
     )
     if ms.without_knowledge:
-        found.append(Observation("knowledge_unknown", {"count": len(ms.without_knowledge), "n": ms.n}))
+        found.append(Observation("knowledge_unknown", {"missing": len(ms.without_knowledge), "count": ms.n}))
     return found + observe_team(now)
 
 
 def _bonding_bridging(ms: Measures, lang: str) -> Observation:
     ei = ms.ei_index or 0.0
-    leaning = "inside" if ei < -1 / 3 else "outside" if ei > 1 / 3 else "mixed"
+    leaning: ObservationKey = (
+        "bonding_bridging_inside" if ei < -1 / 3 else "bonding_bridging_outside" if ei > 1 / 3 else "bonding_bridging_mixed"
+    )
     return Observation(
-        f"bonding_bridging_{leaning}",
+        leaning,
         {
             "own": ms.own_team,
-            "n": ms.n,
+            "count": ms.n,
             "other": ms.n - ms.own_team,
             "own_pct": percent(ms.own_team_share or 0.0, lang),
             "ei": signed(ei, lang) if ei else number(0.0, lang),
@@ -146,6 +213,17 @@ FIGURES: tuple[tuple[str, str], ...] = (
 )
 # The page's own names for two of them (their texts are fig.inner_share and fig.outer_share).
 FIGURE_KEYS = {"weekly_share": "inner_share", "less_often_share": "outer_share"}
+# The words for each line of the table, by ``Figure.key``.
+FIGURE_LABEL: dict[str, str] = {
+    "people": N_("fig.people"),
+    "own_team_share": N_("fig.own_team_share"),
+    "ei_index": N_("fig.ei_index"),
+    "kind_iqv": N_("fig.kind_iqv"),
+    "form_iqv": N_("fig.form_iqv"),
+    "inner_share": N_("fig.inner_share"),
+    "outer_share": N_("fig.outer_share"),
+    "forms_reached": N_("fig.forms_reached"),
+}
 
 
 def compare(m: NetworkMap, lang: str) -> list[Figure]:
@@ -232,7 +310,7 @@ def describe_changes(changes: Changes, lang: str) -> list[str]:
     if changes.gone:
         lines.append(t(lang, "change.gone", names=names(changes.gone)))
     for moved in changes.moved:
-        key = "change.closer" if moved.closer else "change.further"
+        key = N_("change.closer") if moved.closer else N_("change.further")
         lines.append(
             t(
                 lang,
@@ -261,7 +339,7 @@ def describe_actions(changes: Changes, lang: str) -> list[str]:
     return [
         t(
             lang,
-            "change.action_done" if o.done else "change.action_open" if o.kept else "change.action_dropped",
+            N_("change.action_done") if o.done else N_("change.action_open") if o.kept else N_("change.action_dropped"),
             text=isolate(o.action.text),
         )
         for o in changes.actions
@@ -292,7 +370,7 @@ def suggest(m: NetworkMap, lang: str) -> list[Suggestion]:
             found.append(Suggestion(t(lang, "suggest.more_often", name=c.name), (c.id,)))
     desired = measure(desired_map(m))
     for form in desired.absent_forms:
-        found.append(Suggestion(t(lang, "suggest.find_form", form=t(lang, f"knowledge.{form.value}"))))
+        found.append(Suggestion(t(lang, "suggest.find_form", form=t(lang, KNOWLEDGE[form]))))
     if not desired.kind_people[PersonKind.OUTSIDE]:
         found.append(Suggestion(t(lang, "suggest.involve_outside")))
     if not desired.kind_people[PersonKind.ORGANISATION]:
@@ -301,9 +379,7 @@ def suggest(m: NetworkMap, lang: str) -> list[Suggestion]:
     by_id = {c.id: c for c in m.contacts}
     for form in now.single_source_forms:
         person = by_id[now.form_people[form][0]]
-        found.append(
-            Suggestion(t(lang, "suggest.share_single", name=person.name, form=t(lang, f"knowledge.{form.value}")), (person.id,))
-        )
+        found.append(Suggestion(t(lang, "suggest.share_single", name=person.name, form=t(lang, KNOWLEDGE[form])), (person.id,)))
     taken = {a.text for a in m.actions}
     return [s for s in found if s.text not in taken]
 

@@ -18,7 +18,8 @@ import svgwrite
 from svgwrite.base import Desc, Title
 from svgwrite.container import Group
 
-from .i18n import isolate, plural, t
+from .i18n import N_, isolate, plural, t
+from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE
 from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
 from .model import (
     KNOWLEDGE_FORMS,
@@ -60,20 +61,20 @@ def shorten(text: str, limit: int) -> str:
 
 
 def centre_label(m: NetworkMap, lang: str) -> str:
-    return t(lang, "perspective.team" if m.perspective is Perspective.TEAM else "perspective.personal")
+    return t(lang, N_("perspective.team") if m.perspective is Perspective.TEAM else N_("perspective.personal"))
 
 
 def contact_facts(c: Contact, lang: str) -> tuple[str, str, str]:
     """Ring, kind (with role) and knowledge of a person, in words: the map's meaning without colour."""
-    kind = t(lang, f"kind.{c.kind.value}")
+    kind = t(lang, KIND[c.kind])
     if c.role is not None:
-        kind += f" ({t(lang, f'role.{c.role.value}')})"
-    knowledge = ", ".join(t(lang, f"knowledge.{k.value}") for k in c.knowledge) or t(lang, "knowledge.none")
-    ring = t(lang, f"ring.{c.ring.value}")
+        kind += f" ({t(lang, ROLE[c.role])})"
+    knowledge = ", ".join(t(lang, KNOWLEDGE[k]) for k in c.knowledge) or t(lang, "knowledge.none")
+    ring = t(lang, RING[c.ring])
     if c.wished:
         ring = t(lang, "ring.wished", ring=ring)
     elif c.desired_ring is not None:
-        ring = t(lang, "ring.desired", ring=ring, desired=t(lang, f"ring.{c.desired_ring.value}"))
+        ring = t(lang, "ring.desired", ring=ring, desired=t(lang, RING[c.desired_ring]))
     return ring, kind, knowledge
 
 
@@ -89,7 +90,7 @@ def map_description(m: NetworkMap, lang: str, view: View = View.CURRENT) -> str:
     shown = view_map(m, view)
     counts = {r.value: len(shown.in_ring(r)) for r in RINGS}
     people = plural(lang, "count.people", len(shown.contacts))
-    text = t(lang, f"map.desc.{view.value}", people=people, centre=centre_label(m, lang), **counts)
+    text = t(lang, MAP_DESCRIPTION[view], people=people, centre=centre_label(m, lang), **counts)
     if view is not View.CURRENT and m.has_desired:
         moved = plural(lang, "count.people", sum(1 for c in m.contacts if c.desired_ring is not None))
         text += " " + t(lang, "map.desc.changes", moved=moved, wished=plural(lang, "count.wished", len(m.wished)))
@@ -196,7 +197,7 @@ def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str, prefix: str) -> Non
             paint_order="stroke",
             class_="kk-ring-label",
         )
-        label.add(dwg.textPath(f"#{pid}", t(lang, f"ring.{band.ring.value}"), startOffset="50%", text_anchor="middle"))
+        label.add(dwg.textPath(f"#{pid}", t(lang, RING[band.ring]), startOffset="50%", text_anchor="middle"))
         rings.add(label)
 
 
@@ -284,7 +285,7 @@ def knowledge_chip(dwg: svgwrite.Drawing, form: KnowledgeForm | None, x: float, 
         letter, colour = t(lang, "knowledge.none.letter"), INK
     else:
         chip.add(dwg.rect((x, y), (CHIP_W, 16), rx=2, fill=KNOWLEDGE_COLOUR[form]))
-        letter, colour = t(lang, f"knowledge.{form.value}.letter"), "#ffffff"
+        letter, colour = t(lang, KNOWLEDGE_LETTER[form]), "#ffffff"
     chip.add(
         dwg.text(letter, insert=(x + CHIP_W / 2, y + 12.5), font_size=12, font_weight="bold", fill=colour, text_anchor="middle")
     )
@@ -366,13 +367,13 @@ def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang
     for i, kind in enumerate(PersonKind):
         x = x0 + 110 + i * column
         legend.add(kind_icon(dwg, kind, x + 7, y0 + 13))
-        legend.add(dwg.text(t(lang, f"kind.{kind.value}"), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
+        legend.add(dwg.text(t(lang, KIND[kind]), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
     y1 = y0 + LEGEND_ROW
     legend.add(dwg.text(t(lang, "map.legend.knowledge"), insert=(x0, y1 + 18), font_size=13, font_weight="bold", fill=INK))
     for i, form in enumerate(KNOWLEDGE_FORMS):
         x = x0 + 110 + i * column
         legend.add(knowledge_chip(dwg, form, x, y1 + 5, lang))
-        legend.add(dwg.text(t(lang, f"knowledge.{form.value}"), insert=(x + 32, y1 + 18), font_size=13, fill=INK))
+        legend.add(dwg.text(t(lang, KNOWLEDGE[form]), insert=(x + 32, y1 + 18), font_size=13, fill=INK))
     if not with_desired:
         return
     y2 = y1 + LEGEND_ROW

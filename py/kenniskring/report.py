@@ -10,10 +10,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .analysis import KINDS, measure
-from .i18n import long_date, plural, t
+from .i18n import N_, long_date, plural, t
+from .labels import KIND, KNOWLEDGE_LETTER, QUESTION, RING
 from .library import Entry, Index
 from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, Contact, Moment, NetworkMap, Perspective, current_map
 from .observations import (
+    FIGURE_LABEL,
     compare,
     describe_actions,
     describe_changes,
@@ -53,11 +55,12 @@ FIGURE_SECTIONS = {
 def figures_html(m: NetworkMap, lang: str, measures_url: str = "") -> str:
     """The figures of now and desired; with ``measures_url`` each figure's name links to its explanation."""
     head = "".join(
-        f'<th scope="col">{escape(t(lang, key))}</th>' for key in ("fig.measure", "fig.now", "fig.desired", "fig.difference")
+        f'<th scope="col">{escape(t(lang, key))}</th>'
+        for key in (N_("fig.measure"), N_("fig.now"), N_("fig.desired"), N_("fig.difference"))
     )
 
     def name(key: str) -> str:
-        text = escape(t(lang, f"fig.{key}"))
+        text = escape(t(lang, FIGURE_LABEL[key]))
         return f'<a href="{escape(measures_url)}#{FIGURE_SECTIONS[key]}">{text}</a>' if measures_url else text
 
     rows = "".join(
@@ -71,15 +74,15 @@ def figures_html(m: NetworkMap, lang: str, measures_url: str = "") -> str:
 def composition_html(m: NetworkMap, lang: str) -> str:
     """People per ring and kind, with how often each knowledge form is brought (letters, not colour)."""
     ms = measure(current_map(m))
-    head = "".join(f'<th scope="col">{escape(t(lang, f"kind.{k.value}"))}</th>' for k in KINDS)
+    head = "".join(f'<th scope="col">{escape(t(lang, KIND[k]))}</th>' for k in KINDS)
     body = []
     for ring in RINGS:
         cells = []
         for kind in KINDS:
             count = ms.people[ring][kind]
-            forms = ", ".join(f"{t(lang, f'knowledge.{f.value}.letter')} {n}" for f, n in ms.knowledge[ring][kind].items() if n)
+            forms = ", ".join(f"{t(lang, KNOWLEDGE_LETTER[f])} {n}" for f, n in ms.knowledge[ring][kind].items() if n)
             cells.append(f"<td>{count}{escape(f' ({forms})') if forms else ''}</td>")
-        body.append(f'<tr><th scope="row">{escape(t(lang, f"ring.{ring.value}"))}</th>{"".join(cells)}</tr>')
+        body.append(f'<tr><th scope="row">{escape(t(lang, RING[ring]))}</th>{"".join(cells)}</tr>')
     caption = escape(t(lang, "fig.composition"))
     return (
         f'<table class="kk-figures"><caption>{caption}</caption><thead><tr><td></td>{head}</tr></thead>'
@@ -111,9 +114,9 @@ def _action_meta(m: NetworkMap, index: int, lang: str) -> list[str]:
     names = [f"<bdi>{escape(people[i].name)}</bdi>" for i in a.contact_ids if i in people]
     meta = []
     if names:
-        meta.append(_filled(lang, "actions.meta.people", "names", ", ".join(names)))
+        meta.append(_filled(lang, N_("actions.meta.people"), "names", ", ".join(names)))
     if a.owner:
-        meta.append(_filled(lang, "actions.meta.owner", "owner", f"<bdi>{escape(a.owner)}</bdi>"))
+        meta.append(_filled(lang, N_("actions.meta.owner"), "owner", f"<bdi>{escape(a.owner)}</bdi>"))
     if a.due:
         meta.append(escape(t(lang, "actions.meta.due", date=long_date(a.due, lang))))
     return meta
@@ -203,7 +206,7 @@ def people_choices_html(m: NetworkMap, lang: str, chosen: tuple[str, ...] = ()) 
 
 def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
     """The team's poster: title, date, map with legend, observations, reflection and actions."""
-    question = t(lang, "question.team" if m.perspective is Perspective.TEAM else "question.personal")
+    question = t(lang, N_("question.team") if m.perspective is Perspective.TEAM else N_("question.personal"))
     observations = "".join(f"<li>{escape(' '.join(say(o, lang)))}</li>" for o in observe(m, lang))
     answers = []
     for q in REFLECTION_QUESTIONS + CLOSING_QUESTIONS:
@@ -211,10 +214,10 @@ def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
         if a.current or a.desired:
             parts = "".join(
                 f"<p><strong>{escape(t(lang, key))}:</strong> {escape(text)}</p>"
-                for key, text in (("reflection.now", a.current), ("reflection.desired", a.desired))
+                for key, text in ((N_("reflection.now"), a.current), (N_("reflection.desired"), a.desired))
                 if text
             )
-            answers.append(f"<dt>{escape(t(lang, f'question.{q.value}'))}</dt><dd>{parts}</dd>")
+            answers.append(f"<dt>{escape(t(lang, QUESTION[q]))}</dt><dd>{parts}</dd>")
     action_items = []
     for i, action in enumerate(m.actions):
         meta = _action_meta(m, i, lang)
@@ -244,7 +247,7 @@ def changes_html(changes: Changes, lang: str, before: str, after: str) -> str:
         f'<th scope="col">{escape(text)}</th>' for text in (t(lang, "fig.measure"), before, after, t(lang, "fig.difference"))
     )
     rows = "".join(
-        f'<tr><th scope="row">{escape(t(lang, f"fig.{f.key}"))}</th><td>{escape(f.now)}</td>'
+        f'<tr><th scope="row">{escape(t(lang, FIGURE_LABEL[f.key]))}</th><td>{escape(f.now)}</td>'
         f"<td>{escape(f.desired)}</td><td>{escape(f.difference)}</td></tr>"
         for f in figure_rows(changes.before, changes.after, lang)
     )

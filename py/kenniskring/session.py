@@ -23,7 +23,8 @@ from typing import Literal
 
 from .edits import AddContact, Edit, History, MoveContact, ReplaceMap, SetDesiredRing, UpdateContact
 from .fileformat import FileError, dumps, export_filename, loads
-from .i18n import plural, t
+from .i18n import N_, plural, t
+from .labels import RING
 from .layout import layout
 from .library import MAP_PREFIX, Index, copy_to_trash, create_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
@@ -524,7 +525,7 @@ def _dropped(s: Session, e: Dropped) -> Result:
         else MoveContact(contact.id, e.to_ring)
     )
     new, effects = _edited(s, Edited(edit))
-    ring = t(s.lang, f"ring.{e.to_ring.value}")
+    ring = t(s.lang, RING[e.to_ring])
     return new, effects + (_say(s, "msg.moved", name=contact.name, ring=ring),)
 
 
@@ -549,7 +550,11 @@ def _other_tab(s: Session, e: StorageChanged) -> Result:
     if s.map != theirs:
         effects.append(ScheduleSave())  # our own edits, now on top of theirs
     if merged.left_out:
-        params = {"people": merged.people_left_out, "actions": merged.actions_left_out, "links": merged.links_left_out}
+        params = {
+            "people": plural(s.lang, "count.new_people", merged.people_left_out),
+            "actions": plural(s.lang, "count.new_actions", merged.actions_left_out),
+            "links": plural(s.lang, "count.links", merged.links_left_out),
+        }
         effects.append(_say(s, "msg.merge_left_out", error=True, **params))
     else:
         effects.append(_say(s, "msg.other_tab"))
@@ -584,7 +589,7 @@ def _file_choice(s: Session, choice: OpenChoice) -> Result:
     return s, _flush(s) + (KeepInTrash(waiting.map_id), LoadMap(waiting.map_id, then=opened))
 
 
-def _opened_file(s: Session, opened: Opened, effects: tuple[Effect, ...], key: str = "msg.imported_new") -> Result:
+def _opened_file(s: Session, opened: Opened, effects: tuple[Effect, ...], key: str = N_("msg.imported_new")) -> Result:
     """After a file became the open map: on the step where people can be edited, and said so."""
     s = replace(s, step=max(s.step, 2))
     people = plural(s.lang, "count.people", len(opened.map.contacts))
@@ -613,7 +618,7 @@ def _loaded(s: Session, e: Loaded) -> Result:
         new, effects = _shown(s, e.map_id, e.index, e.map)
         if e.then is not None:
             new, edited = _edited(new, Edited(ReplaceMap(e.then.map)))
-            return _opened_file(new, e.then, effects + edited, "msg.imported")
+            return _opened_file(new, e.then, effects + edited, N_("msg.imported"))
         if e.after_delete:
             return new, effects
         title = e.index.entry(e.map_id)
@@ -634,9 +639,9 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
     if isinstance(event, FieldFocused):
         return replace(s, typing=None), ()
     if isinstance(event, Undo):
-        return _time_travel(s, s.history.undo(), "msg.undone") if s.history.can_undo else (s, ())
+        return _time_travel(s, s.history.undo(), N_("msg.undone")) if s.history.can_undo else (s, ())
     if isinstance(event, Redo):
-        return _time_travel(s, s.history.redo(), "msg.redone") if s.history.can_redo else (s, ())
+        return _time_travel(s, s.history.redo(), N_("msg.redone")) if s.history.can_redo else (s, ())
     if isinstance(event, StepChosen):
         s = replace(s, step=max(1, min(STEPS, event.step)))
         s, effects = _wish_view(s)
@@ -670,7 +675,7 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
         )
     if isinstance(event, SaveFailed):
         # Keep working in memory; the banner offers the download, so nothing is lost.
-        key = "msg.storage_full" if event.full else "msg.storage_unavailable"
+        key = N_("msg.storage_full") if event.full else N_("msg.storage_unavailable")
         return replace(s, storage_problem=key), (StorageBanner(key),)
     if isinstance(event, NewerFound):
         return replace(s, can_save=False, newer=True), (NewerBanner(),)

@@ -26,7 +26,7 @@ from .edits import (
     UpdateContact,
 )
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
-from .i18n import t
+from .i18n import N_, t
 from .model import PersonKind, Perspective, Question, new_action_id, new_contact_id
 from .observations import suggest
 from .shell_host import Host
@@ -198,7 +198,7 @@ class Forms:
             return
         self.show_problems([], ("action_text", "owner", "due"))
         self.app.commit(UpdateAction(result) if existing else AddAction(result))
-        self.app.status(t(self.app.lang, "msg.action_saved" if existing else "msg.action_added"))
+        self.app.status(t(self.app.lang, N_("msg.action_saved") if existing else N_("msg.action_added")))
         self.reset_action_form()
 
     def reset_action_form(self) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .browser import attr, checked_value, chosen_file, download_bytes, download_text, element, now_stamp, today
 from .fileformat import FileError, export_filename
-from .i18n import t
+from .i18n import N_, plural, t
 from .library import backup_text, create_map, delete_map, load_map, readable_maps, restore_backup, undelete_map
 from .messages import file_error_message, file_error_reason
 from .persistence import StorageFull, StorageUnavailable
@@ -110,7 +110,7 @@ class MapsPanel:
         app.flush_save()
         filename = export_filename("kenniskring-back-up", today())
         download_text(filename, backup_text(app.storage, now_stamp()), "application/json")
-        app.status(t(app.lang, "msg.backup_saved", file=filename, count=len(app.index.entries)))
+        app.status(plural(app.lang, "msg.backup_saved", len(app.index.entries), file=filename))
 
     async def on_restore(self, event: Any) -> None:
         app = self.app
@@ -124,7 +124,7 @@ class MapsPanel:
             app.error(file_error_message(problem, file.name, app.lang))
             return
         app.dispatch(IndexRead(restored.index))
-        message = t(app.lang, "msg.backup_restored", file=file.name, count=len(restored.added))
+        message = plural(app.lang, "msg.backup_restored", len(restored.added), file=file.name)
         if restored.problems:
             listed = "; ".join(
                 t(app.lang, "msg.backup_problem", n=n, reason=file_error_reason(p, app.lang)) for n, p in restored.problems
@@ -156,7 +156,7 @@ class MapsPanel:
         stem = f"{t(app.lang, 'research.filename')}-{today()}"
         made = research_download(sources, Format(checked_value("kk-research-format")), Options(anonymise=anonymise), stem)
         download_bytes(made.filename, made.data, made.mime)
-        saved = "msg.research_saved.anonymous" if anonymise else "msg.research_saved.named"
+        saved = N_("msg.research_saved.anonymous") if anonymise else N_("msg.research_saved.named")
         message = t(app.lang, saved, file=made.filename, count=len(sources))
         if unreadable:
             titles = ", ".join(map_label(entry.title, app.lang) for entry in unreadable)

@@ -2,8 +2,8 @@ import json
 
 import pytest
 from kenniskring.fileformat import FileError, dumps, loads
-from kenniskring.i18n import CATALOGUE, NL
-from kenniskring.messages import file_error_message, file_error_reason, where_text
+from kenniskring.i18n import languages
+from kenniskring.messages import FILE_ERROR, file_error_message, file_error_reason, where_text
 
 
 @pytest.mark.parametrize(
@@ -47,11 +47,11 @@ def test_not_json_in_english() -> None:
     )
 
 
-CODES = sorted(key.removeprefix("file.error.") for key in NL if key.startswith("file.error."))
+CODES = sorted(FILE_ERROR)
 
 
 @pytest.mark.parametrize("code", CODES)
-@pytest.mark.parametrize("lang", sorted(CATALOGUE))
+@pytest.mark.parametrize("lang", languages())
 def test_every_error_code_has_a_message_in_every_language(code: str, lang: str) -> None:
     params = {
         "limit": 10,

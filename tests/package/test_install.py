@@ -76,6 +76,17 @@ def test_every_sub_command_works_from_the_installed_package(installed: Path, tmp
     assert (tmp_path / "kaart.png").read_bytes()[:4] == b"\x89PNG"
 
 
+def test_the_installed_package_carries_its_translation_catalogues(installed: Path, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "kaart.json")
+    shutil.copy(EXAMPLE, tmp_path / "tweede.json")
+    dutch = kk(installed, "--lang", "nl", "validate", "kaart.json", "tweede.json", cwd=tmp_path)
+    assert dutch.returncode == 0 and "kaart.json: in orde (mensen op de kaart: 9)" in dutch.stdout
+    assert "2 van 2 bestanden gelezen." in dutch.stdout  # a plural form, from the compiled catalogue
+    probe = "import kenniskring.i18n as i; print(*i.languages(), i.catalogue('nl') is not None)"
+    done = subprocess.run([str(installed / "python"), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert done.stdout.split() == ["nl", "en", "True"]
+
+
 def test_the_installed_export_holds_no_typed_text_and_keeps_pseudonyms_stable(installed: Path, tmp_path: Path) -> None:
     from kenniskring.fileformat import dumps
 

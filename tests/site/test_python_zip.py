@@ -61,3 +61,14 @@ def test_svgwrite_imports_urllib_only_when_asked_to() -> None:
     exec(new, namespace)  # the stand-in imports on call, and hands over to the real urlopen
     assert callable(namespace["urlopen"])
     assert patched("svgwrite/other.py", b"from urllib.request import urlopen") == b"from urllib.request import urlopen"
+
+
+def test_the_translation_catalogues_are_in_the_zip_as_compiled_and_nothing_else_of_them(python_zip: zipfile.ZipFile) -> None:
+    locale = ROOT / "py" / "kenniskring" / "locale"
+    compiled = {f"kenniskring/locale/{p.relative_to(locale).as_posix()}": p for p in locale.glob("*/LC_MESSAGES/*.mo")}
+    assert {"kenniskring/locale/nl/LC_MESSAGES/kenniskring.mo", "kenniskring/locale/en/LC_MESSAGES/kenniskring.mo"} <= set(
+        compiled
+    )
+    for name, path in compiled.items():
+        assert python_zip.read(name) == path.read_bytes(), name
+    assert not [n for n in python_zip.namelist() if n.endswith(".po")]  # translators' files stay out of the page

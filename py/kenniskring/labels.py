@@ -1,0 +1,69 @@
+"""The message id of each value the model names: one table per enum, so no id is ever built from a
+value at run time and ``make messages`` (Babel) sees every id the code can ask for.
+
+A test checks that every member of each enum has its entry.
+"""
+
+from __future__ import annotations
+
+from .i18n import N_
+from .model import KnowledgeForm, OutsideRole, PersonKind, Question, Ring, View
+
+RING: dict[Ring, str] = {
+    Ring.WEEKLY: N_("ring.weekly"),
+    Ring.MONTHLY: N_("ring.monthly"),
+    Ring.LESS_OFTEN: N_("ring.less_often"),
+}
+KIND: dict[PersonKind, str] = {
+    PersonKind.OWN_TEAM: N_("kind.own_team"),
+    PersonKind.ORGANISATION: N_("kind.organisation"),
+    PersonKind.OUTSIDE: N_("kind.outside"),
+}
+ROLE: dict[OutsideRole, str] = {
+    OutsideRole.FIELD_PARTNER: N_("role.field_partner"),
+    OutsideRole.RESEARCHER: N_("role.researcher"),
+    OutsideRole.EXTERNAL_EXPERT: N_("role.external_expert"),
+    OutsideRole.OTHER: N_("role.other"),
+}
+KNOWLEDGE: dict[KnowledgeForm, str] = {
+    KnowledgeForm.SCIENTIFIC: N_("knowledge.scientific"),
+    KnowledgeForm.PROFESSIONAL: N_("knowledge.professional"),
+    KnowledgeForm.EXPERIENTIAL: N_("knowledge.experiential"),
+}
+# The letter drawn on a person for each form ("W", "P", "E" in Dutch), so colour is never the only cue.
+KNOWLEDGE_LETTER: dict[KnowledgeForm, str] = {
+    KnowledgeForm.SCIENTIFIC: N_("knowledge.scientific.letter"),
+    KnowledgeForm.PROFESSIONAL: N_("knowledge.professional.letter"),
+    KnowledgeForm.EXPERIENTIAL: N_("knowledge.experiential.letter"),
+}
+VIEW: dict[View, str] = {
+    View.CURRENT: N_("view.current"),
+    View.DESIRED: N_("view.desired"),
+    View.BOTH: N_("view.both"),
+}
+# The picture's description for each view.
+MAP_DESCRIPTION: dict[View, str] = {
+    View.CURRENT: N_("map.desc.current"),
+    View.DESIRED: N_("map.desc.desired"),
+    View.BOTH: N_("map.desc.both"),
+}
+QUESTION: dict[Question, str] = {
+    Question.KNOWLEDGE_FIT: N_("question.knowledge_fit"),
+    Question.DOMINANT_FORMS: N_("question.dominant_forms"),
+    Question.WORK_CLOSELY: N_("question.work_closely"),
+    Question.MISSING_PERSPECTIVES: N_("question.missing_perspectives"),
+    Question.STRENGTHEN: N_("question.strengthen"),
+    Question.TALK_MORE: N_("question.talk_more"),
+    Question.CONSULT_NOT_YET: N_("question.consult_not_yet"),
+    Question.KNOWLEDGE_UNUSED: N_("question.knowledge_unused"),
+    Question.WANT_DIFFERENT: N_("question.want_different"),
+}
+# The six steps of the session: title and text of each, in order.
+STEPS: tuple[tuple[str, str], ...] = (
+    (N_("step.1.title"), N_("step.1.text")),
+    (N_("step.2.title"), N_("step.2.text")),
+    (N_("step.3.title"), N_("step.3.text")),
+    (N_("step.4.title"), N_("step.4.text")),
+    (N_("step.5.title"), N_("step.5.text")),
+    (N_("step.6.title"), N_("step.6.text")),
+)
