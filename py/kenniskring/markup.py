@@ -139,6 +139,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
     <summary id="kk-maps-summary" data-template="{e("maps.summary")}">{e("maps.title")}</summary>
     <div class="kk-maps-body">
       <div id="kk-maplist"></div>
+      <p id="kk-storage-use" class="kk-hint" aria-live="polite"></p>
       <p class="kk-hint">{e("maps.rename.hint")}</p>
       <div class="kk-buttons">
         <button type="button" id="kk-new-map" class="md-button" disabled>{e("maps.new")}</button>

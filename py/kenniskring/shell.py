@@ -153,6 +153,8 @@ class App:
         on = self.events.on
         for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments, self.team):
             part.wire()
+        if window.navigator.storage and window.navigator.storage.persist:
+            window.navigator.storage.persist()  # ask the browser to keep the maps (see the privacy page)
         for radio in document.querySelectorAll('input[name="kk-view"]'):
             on(radio, "change", lambda e: self.set_view(View(e.target.value)))
         for button in document.querySelectorAll(".kk-step"):

@@ -12,12 +12,13 @@ from pyscript import document, window
 
 from . import session
 from .browser import checked_values, element, set_checked
-from .i18n import plural, t
+from .i18n import N_, plural, t
 from .layout import Layout, layout
 from .library import set_aside_keys
 from .model import NetworkMap, Perspective, Question, View, view_map
 from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
+from .quota import percent_used, storage_use
 from .render import render
 from .report import (
     NOW,
@@ -113,6 +114,11 @@ class Drawing:
         element("kk-maplist").innerHTML = maps_html(
             self.app.index, self.app.map_id, self.app.lang, set_aside_keys(self.app.storage)
         )
+        if element("kk-maps").open:  # what the maps take of the browser's storage, when the list is seen
+            use = storage_use(self.app.storage)
+            note = element("kk-storage-use")
+            note.textContent = t(self.app.lang, N_("maps.use.tight") if use.tight else N_("maps.use"), share=percent_used(use))
+            note.classList.toggle("kk-error", use.tight)
         summary = element("kk-maps-summary")
         summary.textContent = str(summary.dataset.template).replace("{count}", str(len(self.app.index.entries)))
 

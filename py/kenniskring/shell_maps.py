@@ -37,6 +37,7 @@ class MapsPanel:
         on(element("kk-restore-button"), "click", lambda _e: element("kk-restore").click())
         on(element("kk-restore"), "change", self.on_restore)
         on(element("kk-research-download"), "click", lambda _e: self.download_research())
+        on(element("kk-maps"), "toggle", lambda _e: self.app.draw_maplist() if element("kk-maps").open else None)
 
     def title_of(self, map_id: str) -> str:
         entry = self.app.index.entry(map_id)
