@@ -70,10 +70,11 @@ screenshots: build system
 	KENNISKRING_SCREENSHOTS=docs/assets/screenshots $(PY) -m pytest tests/browser/test_screenshots.py
 
 # Speed next to the bare Pyodide floor; prints a table and writes bench/bench.{nl,en}.md for the site;
-# then the kenniskring command on 1,000 files.
+# then the kenniskring command on 1,000 files; then a long session of 1,000 edits (memory, redraw).
 bench: build system
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_cli.py
+	$(PY) scripts/bench_soak.py
 
 # The core's own figures under CPython (back-up restore of 1,000 maps, panels for the largest map).
 bench-core: setup

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pyodide.ffi import JsException, create_once_callable
+from pyodide.ffi import JsException, create_proxy
 from pyscript import document, window
 
 from .browser import (
@@ -118,6 +118,7 @@ class App:
         self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
         self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
         self.save_timer: Any = None
+        self.save_later = create_proxy(self.flush_save)  # made once: a timer cleared before it fires leaks no proxy
         self.typing: str | None = None  # the text field whose keystrokes are one undo step
         self.files = Files(self)
         self.maps = MapsPanel(self)
@@ -658,7 +659,7 @@ class App:
     def schedule_save(self) -> None:
         if self.save_timer is not None:
             window.clearTimeout(self.save_timer)
-        self.save_timer = window.setTimeout(create_once_callable(self.flush_save), SAVE_DELAY_MS)
+        self.save_timer = window.setTimeout(self.save_later, SAVE_DELAY_MS)
 
     def flush_save(self) -> None:
         if self.save_timer is not None:
