@@ -76,10 +76,11 @@ messages: setup
 	$(PY) scripts/messages.py
 
 # Speed next to the bare Pyodide floor; prints a table and writes bench/bench.{nl,en}.md for the site;
-# then the kenniskring command on 1,000 files.
+# then the kenniskring command on 1,000 files; then a long session of 1,000 edits (memory, redraw).
 bench: build system
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_cli.py
+	$(PY) scripts/bench_soak.py
 
 # The core's own figures under CPython (back-up restore of 1,000 maps, panels for the largest map).
 bench-core: setup

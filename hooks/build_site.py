@@ -68,9 +68,18 @@ def preload_tags(prefix: str, zip_name: str) -> str:
         f"{runtime}pyodide/pyodide.mjs",
         f"{runtime}pyodide/pyodide.asm.mjs",
     ]
-    # Not the WebAssembly and the standard library: in our measurements preloading those two large
-    # files did not make the start faster (they compete with the scripts); Pyodide asks for them itself.
-    fetched = [f"{runtime}pyodide/pyodide-lock.json", f"{runtime}{zip_name}"]
+    # The WebAssembly and the standard library too: without these, Pyodide asks for them only once
+    # PyScript's core has run (a profile of the start: the wasm request at 0.51 s, with them 0.11 s;
+    # the floor page 0.08 s). On localhost that does not make "ready" sooner (compiling the wasm and
+    # starting Python, on the main thread, is what waits); on a slow network the download is what
+    # waits, and then it starts 0.4 s sooner. Each file is still downloaded once (Pyodide's fetch
+    # takes the preloaded response).
+    fetched = [
+        f"{runtime}pyodide/pyodide-lock.json",
+        f"{runtime}pyodide/pyodide.asm.wasm",
+        f"{runtime}pyodide/python_stdlib.zip",
+        f"{runtime}{zip_name}",
+    ]
     return "".join(f'<link rel="modulepreload" href="{url}">' for url in modules) + "".join(
         f'<link rel="preload" href="{url}" as="fetch" crossorigin>' for url in fetched
     )

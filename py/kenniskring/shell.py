@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 from typing import Any
 
-from pyodide.ffi import JsException, create_once_callable
+from pyodide.ffi import JsException, create_proxy
 from pyscript import document, window
 
 from . import session
@@ -54,6 +54,7 @@ class App:
             # Nothing could be written (a full or forbidden storage): work in memory, say so when saving.
             self.session, problems = session.start(self.lang, "", Index(), NetworkMap()), []
         self.save_timer: Any = None
+        self.save_later = create_proxy(self.flush_save)  # made once: a cleared timer leaves nothing behind
         # The parts of the page, each wiring its own controls.
         self.drawing = Drawing(self)
         self.forms = Forms(self)
@@ -277,7 +278,7 @@ class App:
     def schedule_save(self) -> None:
         if self.save_timer is not None:
             window.clearTimeout(self.save_timer)
-        self.save_timer = window.setTimeout(create_once_callable(self.flush_save), SAVE_DELAY_MS)
+        self.save_timer = window.setTimeout(self.save_later, SAVE_DELAY_MS)
 
     def flush_save(self) -> None:
         self.dispatch(session.SaveDue())
