@@ -164,6 +164,10 @@ class NetworkMap:
     contacts: tuple[Contact, ...] = field(default_factory=tuple)
     answers: tuple[Answer, ...] = ()
     actions: tuple[Action, ...] = ()
+    # What the file this map was read from holds that this version does not know (another
+    # program's or a newer version's fields), as JSON text: ``fileformat`` keeps it and writes it
+    # back, so opening and saving a map never drops a field. Empty for a map made here.
+    kept: str = field(default="", repr=False)
 
     @cached_property
     def contacts_by_id(self) -> dict[str, Contact]:
