@@ -244,4 +244,6 @@ def _writable(value: Any, depth: int) -> bool:
         return all(_writable(k, depth + 1) and _writable(v, depth + 1) for k, v in value.items())
     if isinstance(value, list):
         return all(_writable(v, depth + 1) for v in value)
-    return value is None or isinstance(value, bool | int | float) and value == value and value not in (float("inf"), -float("inf"))
+    return (
+        value is None or isinstance(value, bool | int | float) and value == value and value not in (float("inf"), -float("inf"))
+    )

@@ -37,9 +37,12 @@ _CONTROL_OR_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 # bidi controls, BOM) are found by category; these letters and symbols draw nothing either.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
-# The same character classes as JSON Schema patterns (ECMA-262 regular expressions).
-_SCHEMA_ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
-_SCHEMA_LINES = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
+# The same character classes as JSON Schema patterns (ECMA-262 regular expressions). A pattern
+# ends in ``(?![\s\S])``, "no character follows", not in ``$``: Python's ``$`` (which the jsonschema
+# package uses) also matches before a final newline, and would let ``"a\n"`` through as an id.
+END = "(?![\\s\\S])"
+_SCHEMA_ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F]*" + END
+_SCHEMA_LINES = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*" + END
 
 
 def xml_safe(value: str) -> bool:
@@ -80,7 +83,12 @@ class TextRule:
         """This rule as far as JSON Schema can say it (not: XML's non-characters, invisible-only text)."""
         pattern = _SCHEMA_LINES if self.multiline else _SCHEMA_ONE_LINE
         if self.required:
-            return {"type": "string", "minLength": 1, "maxLength": self.limit, "allOf": [{"pattern": "\\S"}, {"pattern": pattern}]}
+            return {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": self.limit,
+                "allOf": [{"pattern": "\\S"}, {"pattern": pattern}],
+            }
         return {"type": "string", "maxLength": self.limit, "pattern": pattern}
 
 
@@ -105,13 +113,9 @@ TEXT_RULES: dict[str, TextRule] = {
 # YYYY-MM-DD and a day the calendar has, as one regular expression JSON Schema can hold: 30 days
 # hath September..., February 29 in leap years only (every 4th, not the 100th, but the 400th), no
 # year 0000. Exactly ``check_date`` (tests/core/test_schema.py compares them day by day).
-_MONTH_DAY = (
-    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
-    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
-)
+_MONTH_DAY = "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-DATE_PATTERN = f"^(?!0000)(?:[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+DATE_PATTERN = f"^(?!0000)(?:[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){END}"
 _DATE_SHAPE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -145,4 +149,4 @@ def check_identifier(value: Any) -> bool:
 
 
 def identifier_schema() -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_.:-]+$"}
+    return {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_.:-]+" + END}

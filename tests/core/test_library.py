@@ -153,7 +153,9 @@ def test_restore_reports_bad_maps_and_keeps_the_good_ones() -> None:
     [
         ("nope", "not_json"),
         (dumps(sample_map()), "not_a_backup"),
-        ('{"type": "kenniskring-backup", "version": 9, "maps": []}', "bad_version"),
+        ('{"type": "kenniskring-backup", "version": 9, "maps": []}', "too_new"),
+        ('{"type": "kenniskring-backup", "version": 0, "maps": []}', "bad_version"),
+        ('{"type": "kenniskring-backup", "version": 1, "maps": {}}', "wrong_type"),
     ],
 )
 def test_restore_refuses_what_is_not_a_backup(text: str, code: str) -> None:
