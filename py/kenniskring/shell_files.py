@@ -15,11 +15,11 @@ from .edits import ReplaceMap
 from .fileformat import FileError, dumps, export_filename
 from .i18n import plural, t
 from .layout import layout
-from .messages import file_error_message
+from .messages import file_error_message, kept_fields_message
 from .model import View, view_map
 from .render import picture_size, render
 from .report import print_html
-from .svgfile import embed, read_map_file
+from .svgfile import embed, read_file
 
 if TYPE_CHECKING:
     from .shell import App
@@ -81,11 +81,13 @@ class Files:
         if file is None:
             return
         try:
-            new_map = read_map_file(str(await file.text()))
+            opened = read_file(str(await file.text()))
         except FileError as problem:
             app.error(file_error_message(problem, file.name, app.lang))
             return
+        new_map = opened.map
         app.reset_form()
         app.reset_action_form()
         app.commit(ReplaceMap(new_map))
-        app.status(t(app.lang, "msg.imported", file=file.name, people=plural(app.lang, "count.people", len(new_map.contacts))))
+        done = t(app.lang, "msg.imported", file=file.name, people=plural(app.lang, "count.people", len(new_map.contacts)))
+        app.status(" ".join(filter(None, (done, kept_fields_message(opened.warnings, app.lang)))))
