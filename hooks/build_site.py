@@ -6,7 +6,7 @@ After the build, PyScript, Pyodide (with the standard library as the page needs 
 ``python_stdlib``) and the app's Python with svgwrite (one zip with ready bytecode, named by its
 content hash so a new version is never half-cached; ``python_zip``) are copied under
 ``site/runtime/``; the offline copy (``offline_copy``) and the service worker are written last.
-``assets/preview.js`` gets the storage keys and the record version it reads from the Python that
+``assets/preview.js`` gets the storage keys and the record type and version it reads from the Python that
 writes them (``preview_script``).
 """
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from kenniskring.i18n import language  # noqa: E402
 from kenniskring.library import INDEX_KEY  # noqa: E402
 from kenniskring.markup import offline_download_link, tool_markup, update_banner  # noqa: E402
-from kenniskring.preview import PREVIEW_KEY, PREVIEW_VERSION  # noqa: E402
+from kenniskring.preview import PREVIEW_KEY, PREVIEW_TYPE, PREVIEW_VERSION  # noqa: E402
 
 from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
 from hooks.python_stdlib import pyodide_file  # noqa: E402
@@ -98,10 +98,10 @@ def runtime_tags(prefix: str, zip_name: str) -> str:
 
 def preview_script(template: str) -> str:
     """preview.js with what it reads taken from the Python that writes it: the preview's and the
-    index's storage keys and the preview record's version, so the two can never disagree."""
+    index's storage keys and the preview record's type and version, so the two can never disagree."""
     if template.count(PREVIEW_CONTRACT) != 1:
         raise SystemExit(f"{PREVIEW_SCRIPT} must hold {PREVIEW_CONTRACT} exactly once")
-    contract = {"previewKey": PREVIEW_KEY, "indexKey": INDEX_KEY, "version": PREVIEW_VERSION}
+    contract = {"previewKey": PREVIEW_KEY, "indexKey": INDEX_KEY, "type": PREVIEW_TYPE, "version": PREVIEW_VERSION}
     return template.replace(PREVIEW_CONTRACT, json.dumps(contract))
 
 

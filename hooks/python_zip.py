@@ -43,8 +43,9 @@ def patched(name: str, data: bytes) -> bytes:
     return text.replace(old, new).encode("utf-8")
 
 
-# Modules of the package that only run outside the page: the `kenniskring` command for a terminal.
-NOT_FOR_THE_PAGE = {"cli.py"}
+# Modules of the package that only run outside the page: the `kenniskring` command for a terminal,
+# and the maker of the published JSON Schema.
+NOT_FOR_THE_PAGE = {"cli.py", "mapschema.py"}
 CATALOGUES = "locale/*/LC_MESSAGES/kenniskring.mo"
 
 

@@ -10,12 +10,13 @@
   var holder = document.getElementById("kk-map");
   if (!holder) return;
   try {
-    // The keys and the record's version, filled in by the build from the Python that writes them
+    // The keys and the record's type and version, filled in by the build from the Python that writes them
     // (hooks/build_site.py, preview_script); this file as it stands in docs/ shows nothing.
     var contract = __KENNISKRING_PREVIEW_CONTRACT__;
     var record = JSON.parse(localStorage.getItem(contract.previewKey));
     var index = JSON.parse(localStorage.getItem(contract.indexKey));
-    if (!record || record.v !== contract.version || !index || record.map !== index.current) return;
+    if (!record || record.type !== contract.type || record.version !== contract.version) return;
+    if (!index || record.map !== index.current) return;
     if (record.lang !== document.documentElement.lang || typeof record.svg !== "string") return;
     var entry = (index.maps || []).filter(function (e) { return e && e.id === record.map; })[0];
     if (!entry || entry.updated !== record.updated) return;

@@ -1,43 +1,37 @@
-"""The one data format: what is saved in the browser and what a downloaded ``.json`` file holds.
+"""The map's format: what is saved in the browser and what a downloaded ``.json`` file holds.
 
-``{"type": "kenniskring", "version": 3, "source": ..., "map": {...}}``; since version 3 the map
-carries its moments (each the map as it was, without moments of its own) and the next look's date. Reading is strict and
-typed: every problem is a ``FileError`` with a code the UI translates, and a location in the file.
-Older versions are migrated in sequence (``MIGRATIONS``); newer ones are refused with their own code.
+``{"type": "kenniskring", "version": 3, "source": ..., "map_id": ..., "map": {...}}``, read through the one
+envelope (``envelope``: the type, the version, migrations in sequence, the ``FileError`` family) and
+the rules for single values (``validation``, shared with the forms and the JSON Schema). Every
+problem is a ``FileError`` with a code the UI translates, and a location in the file.
 
-The edge is ``parse_json``: every text the package reads (a file, a saved map, the index, a
-back-up) is parsed there, and no exception but ``FileError`` leaves it, whatever the text: nesting
-beyond reason, numbers too long for Python's int, duplicate keys (refused, not "last one wins").
+Reading is strict where a value is wrong and tolerant where that loses nothing: a missing
+collection (people, reflection, actions, a person's knowledge forms, an action's people) is empty,
+and a field this version does not know is kept on the map (``NetworkMap.kept``), written back by
+``to_document`` and reported in ``MapFile.warnings``, never an error. Text that XML 1.0 cannot
+carry is refused, not replaced (see ``validation``), in kept fields too.
 
-Text that XML 1.0 cannot carry is **refused, not replaced**: lone surrogates (U+D800–U+DFFF, which
-only a ``\\ud800`` escape can produce), the non-characters U+FFFE/U+FFFF and the other
-non-characters (U+FDD0–U+FDEF, U+nFFFE/U+nFFFF), and control characters (tab and newline are
-allowed where a text may have lines). Refusing keeps one rule for files and for the form
-(``check_text``), never changes a person's text behind the user's back, and means every map that
-opens draws as well-formed SVG and encodes as UTF-8. A browser that reads a file replaces bytes that
-are not UTF-8 with U+FFFD itself, so only a program writing escapes meets this refusal.
+Version 3 adds what makes the method work over time and together: the map's moments (each the map
+as it was, without moments of its own), the date of the next look, a team map's members and who
+named each person, and the map's id in the browser it was downloaded from (``map_id``).
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import __version__
+from . import __version__, envelope, validation
+from .envelope import MAX_DIGITS, MAX_SHOWN_KEY, FileError, FileWarning, Format, Where, shown_key
 from .model import (
-    MAX_ACTION,
-    MAX_ANSWER,
-    MAX_CHANGE,
     MAX_LABEL,
     MAX_MEMBERS,
     MAX_MOMENTS,
     MAX_NAME,
-    MAX_NOTE,
     Action,
     Answer,
     Contact,
@@ -50,6 +44,20 @@ from .model import (
     Question,
     Ring,
 )
+from .validation import MAX_SOURCE, TextRule, visible
+
+__all__ = [
+    "FILE_TYPE",
+    "FORMAT_VERSION",
+    "MAX_DIGITS",
+    "MAX_SHOWN_KEY",
+    "MAX_SOURCE",
+    "FileError",
+    "FileWarning",
+    "Where",
+    "shown_key",
+    "visible",
+]
 
 FILE_TYPE = "kenniskring"
 FORMAT_VERSION = 3
@@ -58,26 +66,22 @@ MAX_FILE_CHARS = 6_000_000
 MAX_CONTACTS = 1000
 MAX_ACTIONS = 500
 MAX_ACTION_PEOPLE = 20  # people one action is about: a small step, and a bound on the file's size
-MAX_SOURCE = 200
-MAX_DIGITS = 30  # no number in a map is longer; Python refuses ints over 4,300 digits with ValueError
-MAX_SHOWN_KEY = 40  # an unknown key is named in a message up to this many characters
+MAX_WARNINGS = 20  # a file with a thousand unknown fields says so twenty times, and keeps them all
 
-Where = tuple[str | int, ...]
+MAP_FORMAT = envelope.register(Format(FILE_TYPE), FORMAT_VERSION)
+# Version n -> n+1, run in sequence from the file's version up to FORMAT_VERSION (the envelope's).
+MIGRATIONS = envelope.MIGRATIONS[FILE_TYPE]
 
-
-class FileError(Exception):
-    """Why a file or saved map cannot be read. ``code`` is a translation key, ``where`` a path."""
-
-    def __init__(self, code: str, where: Where = (), **params: Any) -> None:
-        super().__init__(code, where, params)
-        self.code = code
-        self.where = where
-        self.params = params
-
-    def __repr__(self) -> str:
-        return f"FileError({self.code!r}, {self.where!r}, {self.params!r})"
+_TOP = frozenset({"type", "version", "source", "exported_at", "map_id", "map"})
+_BODY = frozenset({"change", "perspective", "contacts", "reflection", "actions", "members", "moments", "next_look"})
+_CONTACT = frozenset({"id", "name", "ring", "kind", "knowledge", "role", "note", "desired_ring", "wished", "named_by"})
+LABEL = validation.TextRule(MAX_LABEL)  # a moment's label
+MEMBER = validation.TextRule(MAX_NAME, required=True)  # a team map's member
+_ACTION = frozenset({"id", "text", "contacts", "owner", "due", "done"})
+_ANSWER = frozenset({"current", "desired"})
 
 
+@envelope.migration(FILE_TYPE, 1)
 def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds the reflection, the actions and the desired situation (all empty in v1).
 
@@ -89,6 +93,7 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "version": 2, "map": {"reflection": {}, "actions": [], **body}}
 
 
+@envelope.migration(FILE_TYPE, 2)
 def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
     """Version 3 adds the moments recorded of the map and the date of the next look (none in v2)."""
     body = doc.get("map")
@@ -97,38 +102,38 @@ def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "version": 3, "map": {"moments": [], "next_look": "", **body}}
 
 
-# Version n -> n+1, run in sequence from the file's version up to FORMAT_VERSION.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
-
-
 def to_document(m: NetworkMap, exported_at: str | None = None, map_id: str = "") -> dict[str, Any]:
     """The file of ``m``; ``map_id`` is the map's id in the browser it came from, so that opening
     the file there again can tell it is the same map (and ask: a copy, or replace it)."""
-    doc: dict[str, Any] = {
-        "type": FILE_TYPE,
-        "version": FORMAT_VERSION,
-        "source": f"kenniskring {__version__}",
-    }
+    kept = json.loads(m.kept) if m.kept else {}
+    doc = envelope.envelope(MAP_FORMAT, source=f"kenniskring {__version__}")
     if exported_at:
         doc["exported_at"] = exported_at
     if map_id:
         doc["map_id"] = map_id
     doc["map"] = {
-        **_map_to_dict(m),
-        "moments": [{"id": x.id, "taken": x.taken, "label": x.label, "map": _map_to_dict(x.map)} for x in m.moments],
+        **_body_to_dict(m, kept),
+        "moments": [{"id": x.id, "taken": x.taken, "label": x.label, "map": _body_to_dict(x.map, {})} for x in m.moments],
         "next_look": m.next_look,
+        **kept.get("map", {}),
     }
+    doc.update(kept.get("file", {}))
     return doc
 
 
-def _map_to_dict(m: NetworkMap) -> dict[str, Any]:
-    """The map's own parts: what a moment keeps of it too."""
+def _body_to_dict(m: NetworkMap, kept: dict[str, Any]) -> dict[str, Any]:
+    """The map's own parts (what a moment keeps of it too), with the fields kept for each."""
+    people = kept.get("contacts", {})
+    steps = kept.get("actions", {})
+    answers = kept.get("reflection", {})
     d: dict[str, Any] = {
         "change": m.change,
         "perspective": m.perspective.value,
-        "contacts": [_contact_to_dict(c) for c in m.contacts],
-        "reflection": {a.question.value: {"current": a.current, "desired": a.desired} for a in m.answers},
-        "actions": [_action_to_dict(a) for a in m.actions],
+        "contacts": [{**_contact_to_dict(c), **people.get(c.id, {})} for c in m.contacts],
+        "reflection": {
+            a.question.value: {"current": a.current, "desired": a.desired, **answers.get(a.question.value, {})} for a in m.answers
+        },
+        "actions": [{**_action_to_dict(a), **steps.get(a.id, {})} for a in m.actions],
     }
     if m.members:
         d["members"] = list(m.members)
@@ -159,49 +164,9 @@ def dumps(m: NetworkMap, exported_at: str | None = None, map_id: str = "") -> st
     return json.dumps(to_document(m, exported_at, map_id), ensure_ascii=False, indent=2)
 
 
-class _Refused(Exception):
-    """Raised inside the JSON parser's hooks; becomes a FileError once the parser has unwound."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    d = dict(pairs)
-    if len(d) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _Refused("duplicate_key", field=shown_key(key))
-            seen.add(key)
-    return d
-
-
-def _bounded_int(digits: str) -> int:
-    if len(digits) > MAX_DIGITS:
-        raise _Refused("number_too_long")
-    return int(digits)
-
-
 def parse_json(text: str, limit: int = MAX_FILE_CHARS) -> Any:
     """JSON text as Python values, or ``FileError``: never ``ValueError``, ``RecursionError`` or other."""
-    if not isinstance(text, str):
-        raise FileError("not_text")
-    if len(text) > limit:
-        raise FileError("too_large", limit=limit)
-    try:
-        # A BOM, as some Windows editors write it, is not part of the JSON.
-        return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_no_duplicate_keys, parse_int=_bounded_int)
-    except _Refused as refused:
-        raise FileError(refused.code, **refused.params) from None
-    except json.JSONDecodeError as e:
-        raise FileError("not_json", line=e.lineno, column=e.colno) from None
-    except RecursionError:  # valid JSON nested beyond reason: no map of ours looks like that
-        raise FileError("not_our_file") from None
-    except (ValueError, MemoryError):  # anything else the parser cannot turn into values
-        raise FileError("not_json", line=1, column=1) from None
+    return envelope.parse_json(text, limit)
 
 
 def loads(text: str) -> NetworkMap:
@@ -211,57 +176,74 @@ def loads(text: str) -> NetworkMap:
 
 @dataclass(frozen=True)
 class MapFile:
-    """A map as read from a file, with the moment the file says it was made ("" if it does not say)."""
+    """A map as read from a file, with the moment the file says it was made ("" if it does not say),
+    and what the reader kept without knowing it (``warnings``: unknown fields, at most ``MAX_WARNINGS``)."""
 
     map: NetworkMap
     exported_at: str = ""
+    warnings: tuple[FileWarning, ...] = ()
     map_id: str = ""  # the map's id where it was downloaded ("" in files made before version 3)
 
 
 def load_file(text: str) -> MapFile:
     """``loads``, keeping the file's own ``exported_at``: what a researcher's table dates a map by."""
     try:
-        raw = parse_json(text)
-        m = from_document(raw)
+        return read_document(parse_json(text))
     except RecursionError:  # values nested just below the parser's limit, met again while checking
         raise FileError("not_our_file") from None
-    stamp = raw.get("exported_at")
-    return MapFile(m, stamp if isinstance(stamp, str) else "", raw.get("map_id", ""))
 
 
 def from_document(raw: Any) -> NetworkMap:
-    if not isinstance(raw, dict) or raw.get("type") != FILE_TYPE:
-        raise FileError("not_our_file")
-    version = raw.get("version")
-    if type(version) is not int or version < 1:
-        raise FileError("bad_version", ("version",))
-    if version > FORMAT_VERSION:
-        raise FileError("too_new", version=version, supported=FORMAT_VERSION)
-    doc = raw
-    for v in range(version, FORMAT_VERSION):
-        try:
-            doc = MIGRATIONS[v](doc)
-        except Exception:  # a migration must never crash the page; say which step failed
-            raise FileError("migration_failed", version=v) from None
-    _only_keys(doc, (), required={"type", "version", "map"}, optional={"source", "exported_at", "map_id"})
+    return read_document(raw).map
+
+
+class _Kept:
+    """What a reader met and did not know, gathered while it reads one document."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, Any] = {}
+        self.warnings: list[FileWarning] = []
+
+    def take(self, d: dict[str, Any], known: frozenset[str], where: Where, part: str, key: str | None = None) -> None:
+        if len(d) <= len(known) and d.keys() <= known:  # the usual case, at the cost of one set test
+            return
+        unknown, warnings = envelope.kept_fields(d, known, where)
+        if unknown:
+            if key is None:
+                self.parts[part] = unknown
+            else:
+                self.parts.setdefault(part, {})[key] = unknown
+            self.warnings.extend(warnings[: MAX_WARNINGS - len(self.warnings)])
+
+    def text(self) -> str:
+        return json.dumps(self.parts, ensure_ascii=False, separators=(",", ":")) if self.parts else ""
+
+
+def read_document(raw: Any) -> MapFile:
+    """A parsed map document of any version as a ``MapFile``, or ``FileError``."""
+    doc = envelope.open_document(raw, MAP_FORMAT)
+    kept = _Kept()
+    _required(doc, (), {"type", "version", "map"})
+    kept.take(doc, _TOP, (), "file")
     for key in ("source", "exported_at"):
         if key in doc:
-            _text(doc[key], (key,), MAX_SOURCE, allow_empty=True)
-    if "map_id" in doc:
-        _identifier(doc["map_id"], ("map_id",))
-    return _map_from_dict(doc["map"], ("map",))
+            _text(doc[key], (key,), validation.SOURCE)
+    map_id = _identifier(doc["map_id"], ("map_id",)) if "map_id" in doc else ""
+    m = _map_from_dict(doc["map"], ("map",), kept)
+    if kept.parts:
+        m = replace(m, kept=kept.text())
+    stamp = doc.get("exported_at")
+    return MapFile(m, stamp if isinstance(stamp, str) else "", tuple(kept.warnings), map_id)
 
 
-MAP_KEYS = {"change", "perspective", "contacts", "reflection", "actions"}
-
-
-def _map_from_dict(d: Any, where: Where) -> NetworkMap:
-    _only_keys(d, where, required=MAP_KEYS | {"moments", "next_look"}, optional={"members"})
-    moments = _moments_from_list(d["moments"], where + ("moments",))
-    next_look = d["next_look"]
-    if not isinstance(next_look, str) or (next_look and not _is_iso_date(next_look)):
+def _map_from_dict(d: Any, where: Where, kept: _Kept) -> NetworkMap:
+    _required(d, where, {"change", "perspective"})
+    kept.take(d, _BODY, where, "map")
+    m = _body_from_dict(d, where, kept)
+    moments = _moments_from_list(d.get("moments", []), where + ("moments",))
+    next_look = d.get("next_look", "")
+    if not isinstance(next_look, str) or (next_look and not validation.check_date(next_look)):
         raise FileError("bad_date", where + ("next_look",))
-    m = _map_body(d, where)
     return replace(m, moments=moments, next_look=next_look) if moments or next_look else m
 
 
@@ -274,7 +256,7 @@ def _moments_from_list(items: Any, where: Where) -> tuple[Moment, ...]:
     seen: set[str] = set()
     for i, item in enumerate(items):
         here = where + (i,)
-        _only_keys(item, here, required={"id", "taken", "label", "map"}, optional=set())
+        _required(item, here, {"id", "taken", "label", "map"})
         mid = _identifier(item["id"], here + ("id",))
         if mid in seen:
             raise FileError("duplicate_id", here + ("id",), id=mid)
@@ -282,15 +264,18 @@ def _moments_from_list(items: Any, where: Where) -> tuple[Moment, ...]:
         taken = item["taken"]
         if not isinstance(taken, str) or not _is_timestamp(taken):
             raise FileError("bad_time", here + ("taken",))
-        label = _text(item["label"], here + ("label",), MAX_LABEL, allow_empty=True)
-        _only_keys(item["map"], here + ("map",), required=MAP_KEYS, optional={"members"})  # a moment has no moments
-        moments.append(Moment(mid, taken, label, _map_body(item["map"], here + ("map",))))
+        label = _text(item["label"], here + ("label",), LABEL)
+        body = item["map"]
+        _required(body, here + ("map",), {"change", "perspective"})
+        if body.keys() & {"moments", "next_look"}:
+            raise FileError("unknown_field", here + ("map", "moments"), field="moments")  # no moments in a moment
+        moments.append(Moment(mid, taken, label, _body_from_dict(body, here + ("map",), _Kept())))
     return tuple(moments)
 
 
 def _is_timestamp(value: str) -> bool:
     """An ISO 8601 date and time as ``datetime.isoformat`` writes it (a date alone is a time too)."""
-    if not 10 <= len(value) <= 40 or not _is_iso_date(value[:10]):
+    if not 10 <= len(value) <= 40 or not validation.check_date(value[:10]):
         return False
     try:
         datetime.datetime.fromisoformat(value)
@@ -305,14 +290,14 @@ def _members(items: Any, where: Where) -> tuple[str, ...]:
         raise FileError("wrong_type", where, expected="list")
     if len(items) > MAX_MEMBERS:
         raise FileError("too_many_members", where, limit=MAX_MEMBERS)
-    return tuple(_text(x, where + (i,), MAX_NAME, allow_empty=False) for i, x in enumerate(items))
+    return tuple(_text(x, where + (i,), MEMBER) for i, x in enumerate(items))
 
 
-def _map_body(d: dict[str, Any], where: Where) -> NetworkMap:
-    change = _text(d["change"], where + ("change",), MAX_CHANGE, allow_empty=True)
+def _body_from_dict(d: dict[str, Any], where: Where, kept: _Kept) -> NetworkMap:
+    change = _text(d["change"], where + ("change",), validation.CHANGE)
     perspective = _choice(Perspective, d["perspective"], where + ("perspective",))
     members = _members(d["members"], where + ("members",)) if "members" in d else ()
-    items = d["contacts"]
+    items = d.get("contacts", [])
     if not isinstance(items, list):
         raise FileError("wrong_type", where + ("contacts",), expected="list")
     if len(items) > MAX_CONTACTS:
@@ -320,36 +305,38 @@ def _map_body(d: dict[str, Any], where: Where) -> NetworkMap:
     contacts: list[Contact] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
-        c = _contact_from_dict(item, where + ("contacts", i))
+        c = _contact_from_dict(item, where + ("contacts", i), kept)
         if c.id in seen:
             raise FileError("duplicate_id", where + ("contacts", i, "id"), id=c.id)
         if c.named_by and c.named_by[-1] >= len(members):
             raise FileError("unknown_member", where + ("contacts", i, "named_by"))
         seen.add(c.id)
         contacts.append(c)
-    answers = _answers_from_dict(d["reflection"], where + ("reflection",))
-    actions = _actions_from_list(d["actions"], where + ("actions",), seen)
+    answers = _answers_from_dict(d.get("reflection", {}), where + ("reflection",), kept)
+    actions = _actions_from_list(d.get("actions", []), where + ("actions",), seen, kept)
     return NetworkMap(
         change=change, perspective=perspective, contacts=tuple(contacts), answers=answers, actions=actions, members=members
     )
 
 
-def _answers_from_dict(d: Any, where: Where) -> tuple[Answer, ...]:
+def _answers_from_dict(d: Any, where: Where, kept: _Kept | None = None) -> tuple[Answer, ...]:
     if not isinstance(d, dict):
         raise FileError("wrong_type", where, expected="object")
     answers = []
     for key, value in d.items():
         question = _choice(Question, key, where + (shown_key(key),))
-        _only_keys(value, where + (key,), required={"current", "desired"}, optional=set())
-        current = _text(value["current"], where + (key, "current"), MAX_ANSWER, allow_empty=True, multiline=True)
-        desired = _text(value["desired"], where + (key, "desired"), MAX_ANSWER, allow_empty=True, multiline=True)
+        _required(value, where + (key,), {"current", "desired"})
+        if kept is not None:
+            kept.take(value, _ANSWER, where + (key,), "reflection", key)
+        current = _text(value["current"], where + (key, "current"), validation.ANSWER)
+        desired = _text(value["desired"], where + (key, "desired"), validation.ANSWER)
         if current or desired:
             answers.append(Answer(question, current, desired))
     order = list(Question)
     return tuple(sorted(answers, key=lambda a: order.index(a.question)))
 
 
-def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str]) -> tuple[Action, ...]:
+def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str], kept: _Kept | None = None) -> tuple[Action, ...]:
     if not isinstance(items, list):
         raise FileError("wrong_type", where, expected="list")
     if len(items) > MAX_ACTIONS:
@@ -358,13 +345,15 @@ def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str]) -
     seen: set[str] = set()
     for i, item in enumerate(items):
         here = where + (i,)
-        _only_keys(item, here, required={"id", "text", "contacts", "owner", "due", "done"}, optional=set())
+        _required(item, here, {"id", "text", "owner", "due", "done"})
         aid = _identifier(item["id"], here + ("id",))
         if aid in seen:
             raise FileError("duplicate_id", here + ("id",), id=aid)
         seen.add(aid)
-        text = _text(item["text"], here + ("text",), MAX_ACTION, allow_empty=False, multiline=True)
-        links = item["contacts"]
+        if kept is not None:
+            kept.take(item, _ACTION, here, "actions", aid)
+        text = _text(item["text"], here + ("text",), validation.ACTION_TEXT)
+        links = item.get("contacts", [])
         if not isinstance(links, list):
             raise FileError("wrong_type", here + ("contacts",), expected="list")
         if len(links) > MAX_ACTION_PEOPLE:
@@ -374,9 +363,9 @@ def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str]) -
                 raise FileError("wrong_type", here + ("contacts", j), expected="text")
             if link not in contact_ids:
                 raise FileError("unknown_contact", here + ("contacts", j))
-        owner = _text(item["owner"], here + ("owner",), MAX_NAME, allow_empty=True)
+        owner = _text(item["owner"], here + ("owner",), validation.OWNER)
         due = item["due"]
-        if not isinstance(due, str) or (due and not _is_iso_date(due)):
+        if not isinstance(due, str) or (due and not validation.check_date(due)):
             raise FileError("bad_date", here + ("due",))
         if type(item["done"]) is not bool:
             raise FileError("wrong_type", here + ("done",), expected="boolean")
@@ -384,35 +373,18 @@ def _actions_from_list(items: Any, where: Where, contact_ids: Collection[str]) -
     return tuple(actions)
 
 
-def _is_iso_date(value: str) -> bool:
-    if len(value) != 10:
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-# Letters, digits and a few marks: safe unescaped in JSON, HTML attributes and CSS selectors.
-_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
-
-
 def _identifier(value: Any, where: Where) -> str:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    if not validation.check_identifier(value):
         raise FileError("bad_id", where)
-    return value
+    return str(value)
 
 
-def _contact_from_dict(d: Any, where: Where) -> Contact:
-    _only_keys(
-        d,
-        where,
-        required={"id", "name", "ring", "kind", "knowledge"},
-        optional={"role", "note", "desired_ring", "wished", "named_by"},
-    )
+def _contact_from_dict(d: Any, where: Where, kept: _Kept | None = None) -> Contact:
+    _required(d, where, {"id", "name", "ring", "kind"})
     cid = _identifier(d["id"], where + ("id",))
-    name = _text(d["name"], where + ("name",), MAX_NAME, allow_empty=False)
+    if kept is not None:
+        kept.take(d, _CONTACT, where, "contacts", cid)
+    name = _text(d["name"], where + ("name",), validation.NAME)
     ring = _choice(Ring, d["ring"], where + ("ring",))
     kind = _choice(PersonKind, d["kind"], where + ("kind",))
     role = None
@@ -420,13 +392,13 @@ def _contact_from_dict(d: Any, where: Where) -> Contact:
         if kind is not PersonKind.OUTSIDE:
             raise FileError("role_not_outside", where + ("role",))
         role = _choice(OutsideRole, d["role"], where + ("role",))
-    forms = d["knowledge"]
+    forms = d.get("knowledge", [])
     if not isinstance(forms, list):
         raise FileError("wrong_type", where + ("knowledge",), expected="list")
     knowledge = [_choice(KnowledgeForm, f, where + ("knowledge", j)) for j, f in enumerate(forms)]
     if len(set(knowledge)) != len(knowledge):
         raise FileError("duplicate_knowledge", where + ("knowledge",))
-    note = _text(d.get("note", ""), where + ("note",), MAX_NOTE, allow_empty=True, multiline=True)
+    note = _text(d.get("note", ""), where + ("note",), validation.NOTE)
     desired = _choice(Ring, d["desired_ring"], where + ("desired_ring",)) if "desired_ring" in d else None
     wished = d.get("wished", False)
     if type(wished) is not bool:
@@ -444,21 +416,12 @@ def _contact_from_dict(d: Any, where: Where) -> Contact:
     return Contact(cid, name, ring, kind, role, tuple(knowledge), note, desired, wished, tuple(named_by))
 
 
-def _only_keys(d: Any, where: Where, required: set[str], optional: set[str]) -> None:
+def _required(d: Any, where: Where, required: set[str]) -> None:
     if not isinstance(d, dict):
         raise FileError("wrong_type", where, expected="object")
     for key in sorted(required):
         if key not in d:
             raise FileError("missing_field", where + (key,), field=key)
-    for key in d:
-        if key not in required and key not in optional:
-            raise FileError("unknown_field", where + (shown_key(key),), field=shown_key(key))
-
-
-def shown_key(key: Any) -> str:
-    """A key from a file as a message may name it: a megabyte-long key is cut short."""
-    text = str(key) if isinstance(key, str) else type(key).__name__
-    return text if len(text) <= MAX_SHOWN_KEY else text[: MAX_SHOWN_KEY - 1] + "…"
 
 
 def _choice(enum: Any, value: Any, where: Where) -> Any:
@@ -468,44 +431,21 @@ def _choice(enum: Any, value: Any, where: Where) -> Any:
         raise FileError("bad_value", where, allowed=", ".join(e.value for e in enum)) from None
 
 
-def _text(value: Any, where: Where, limit: int, allow_empty: bool, multiline: bool = False) -> str:
-    if not isinstance(value, str):
-        raise FileError("wrong_type", where, expected="text")
-    if len(value) > limit:
-        raise FileError("too_long", where, limit=limit)
-    if _NOT_XML.search(value):
-        raise FileError("not_xml_chars", where)
-    if (_CONTROL if multiline else _CONTROL_OR_LINE).search(value):
-        raise FileError("control_chars", where)
-    if not allow_empty and not visible(value):
-        raise FileError("empty_text", where)
-    return value
-
-
-# What XML 1.0 cannot carry besides control characters: surrogates, and the non-characters.
-_NOT_XML = re.compile(
-    "[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(1, 17))
-    + "]"
-)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, except tab and newline
-_CONTROL_OR_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
-# Blanks that are not whitespace to str.strip: format characters (zero-width space and joiners,
-# bidi controls, BOM) are found by category; these letters and symbols draw nothing either.
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
-
-
-def visible(value: str) -> bool:
-    """Whether a text shows anything: a name of only zero-width characters is an invisible person."""
-    return any(
-        not ch.isspace() and ch not in _BLANK_LETTERS and unicodedata.category(ch) not in ("Cf", "Cc", "Mn", "Me") for ch in value
-    )
+def _text(value: Any, where: Where, rule: TextRule) -> str:
+    code = rule.problem(value)
+    if code == "wrong_type":
+        raise FileError(code, where, expected="text")
+    if code == "too_long":
+        raise FileError(code, where, limit=rule.limit)
+    if code is not None:
+        raise FileError(code, where)
+    return str(value)
 
 
 # -- the reader's rules for values already in memory (edits.apply, merge) -------------------------
 def require_text(value: str, where: Where, limit: int, allow_empty: bool, multiline: bool = False) -> str:
     """``value`` if a file could hold it there, else the FileError the reader would raise."""
-    return _text(value, where, limit, allow_empty, multiline)
+    return _text(value, where, TextRule(limit, required=not allow_empty, multiline=multiline))
 
 
 def require_contact(c: Contact, where: Where = ("map", "contacts")) -> Contact:
@@ -522,13 +462,13 @@ def require_action(a: Action, contact_ids: Collection[str], where: Where = ("map
 
 def require_moment(x: Moment, where: Where = ("map", "moments", 0)) -> Moment:
     """The moment if the reader would accept it (its label and time, and its map as a moment's)."""
-    _moments_from_list([{"id": x.id, "taken": x.taken, "label": x.label, "map": _map_to_dict(x.map)}], where[:-1])
+    _moments_from_list([{"id": x.id, "taken": x.taken, "label": x.label, "map": _body_to_dict(x.map, {})}], where[:-1])
     return x
 
 
 def require_date(value: str, where: Where) -> str:
     """An ISO date (YYYY-MM-DD) or empty, as the reader wants a date."""
-    if value and not _is_iso_date(value):
+    if value and not validation.check_date(value):
         raise FileError("bad_date", where)
     return value
 
@@ -541,11 +481,7 @@ def require_map(m: NetworkMap) -> NetworkMap:
 
 def check_text(value: str, limit: int, allow_empty: bool, multiline: bool = False) -> str | None:
     """The FileError code a typed-in text would get, or None: one rule for files and for the form."""
-    try:
-        _text(value, (), limit, allow_empty, multiline)
-    except FileError as e:
-        return e.code
-    return None
+    return TextRule(limit, required=not allow_empty, multiline=multiline).problem(value)
 
 
 def export_filename(change: str, day: str, extension: str = "json") -> str:

@@ -1,19 +1,16 @@
-"""Turning what was typed in the person form into a Contact, or into per-field problems."""
+"""Turning what was typed in the person form into a Contact, or into per-field problems.
+
+Every value is checked by the file reader's own rules (``validation``): what the form accepts, a
+file holds and opens again, and the other way round."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from dataclasses import dataclass
 
-from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS, check_text
+from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS
 from .i18n import N_
 from .model import (
-    MAX_ACTION,
-    MAX_ANSWER,
-    MAX_CHANGE,
-    MAX_NAME,
-    MAX_NOTE,
     Action,
     Contact,
     KnowledgeForm,
@@ -22,6 +19,7 @@ from .model import (
     PersonKind,
     Ring,
 )
+from .validation import TEXT_RULES, check_date
 
 # FileError codes for text, mapped to the form's own messages.
 _TEXT_PROBLEM = {
@@ -42,16 +40,6 @@ _TEXT_PROBLEM = {
 }
 for _codes in _TEXT_PROBLEM.values():  # the same for every field
     _codes["not_xml_chars"] = N_("form.error.not_xml_chars")
-_LIMITS = {
-    "name": MAX_NAME,
-    "note": MAX_NOTE,
-    "change": MAX_CHANGE,
-    "answer": MAX_ANSWER,
-    "action_text": MAX_ACTION,
-    "owner": MAX_NAME,
-}
-_REQUIRED = {"name", "action_text"}
-_MULTILINE = {"note", "answer", "action_text"}
 
 
 @dataclass(frozen=True)
@@ -76,10 +64,11 @@ class FormProblem:
 
 
 def text_problem(field_name: str, value: str) -> FormProblem | None:
-    code = check_text(value, _LIMITS[field_name], allow_empty=field_name not in _REQUIRED, multiline=field_name in _MULTILINE)
+    rule = TEXT_RULES[field_name]
+    code = rule.problem(value)
     if code is None:
         return None
-    return FormProblem(field_name, _TEXT_PROBLEM[field_name][code], {"limit": _LIMITS[field_name]})
+    return FormProblem(field_name, _TEXT_PROBLEM[field_name][code], {"limit": rule.limit})
 
 
 def contact_from_form(form: PersonForm, contact_id: str, current: NetworkMap) -> Contact | list[FormProblem]:
@@ -116,11 +105,8 @@ class ActionForm:
 
 def action_from_form(form: ActionForm, action_id: str, current: NetworkMap) -> Action | list[FormProblem]:
     problems = [p for p in (text_problem("action_text", form.text.strip()), text_problem("owner", form.owner.strip())) if p]
-    if form.due:
-        try:
-            datetime.date.fromisoformat(form.due)
-        except ValueError:
-            problems.append(FormProblem("due", N_("form.error.bad_date")))
+    if form.due and not check_date(form.due):
+        problems.append(FormProblem("due", N_("form.error.bad_date")))
     if current.action(action_id) is None and len(current.actions) >= MAX_ACTIONS:
         problems.append(FormProblem("action_text", N_("form.error.too_many_actions"), {"limit": MAX_ACTIONS}))
     known = tuple(i for i in dict.fromkeys(form.contact_ids) if current.contact(i) is not None)

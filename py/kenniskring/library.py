@@ -7,15 +7,21 @@ A damaged map is set aside on its own; the others open as usual. A damaged index
 too (once, byte for byte) and rebuilt from the maps themselves. Every text is parsed by
 ``fileformat.parse_json``, so no damage (nesting, huge numbers, wrong types) raises anything but
 ``FileError`` here, which these functions turn into a set-aside key.
+
+The index and the back-up are documents of the one envelope (``envelope``) like the map: a type,
+a version, migrations per type. Fields of the index this version does not know (written by a
+newer tab) are kept and written back with it; a missing list of maps is an empty one.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .fileformat import FileError, dumps, from_document, loads, parse_json, to_document
+from . import envelope
+from .envelope import FileWarning, Format
+from .fileformat import MAX_FILE_CHARS, MAX_WARNINGS, FileError, MapFile, dumps, loads, parse_json, read_document, to_document
 from .model import NetworkMap, random_hex
 from .persistence import KEY_PREFIX, Storage, StorageFull, StorageUnavailable
 
@@ -26,6 +32,11 @@ TRASH_PREFIX = KEY_PREFIX + "deleted:"
 LEGACY_KEY = KEY_PREFIX + "map"  # version 0.1 kept its one map here
 INDEX_TYPE = "kenniskring-index"
 BACKUP_TYPE = "kenniskring-backup"
+INDEX_FORMAT = envelope.register(Format(INDEX_TYPE), 1)
+BACKUP_FORMAT = envelope.register(Format(BACKUP_TYPE, not_ours="not_a_backup"), 1)
+_INDEX_FIELDS = frozenset({"type", "version", "current", "maps"})
+_ENTRY_FIELDS = frozenset({"id", "title", "created", "updated"})
+_BACKUP_FIELDS = frozenset({"type", "version", "created", "maps"})
 MAX_BACKUP_CHARS = 200_000_000  # far beyond any browser's storage; the maps inside have their own limit
 
 
@@ -39,12 +50,14 @@ class Entry:
     title: str
     created: str
     updated: str
+    kept: str = field(default="", repr=False)  # unknown fields of this entry, as JSON text
 
 
 @dataclass(frozen=True)
 class Index:
     entries: tuple[Entry, ...] = ()
     current: str | None = None
+    kept: str = field(default="", repr=False)  # unknown fields of the index, as JSON text
 
     def entry(self, map_id: str) -> Entry | None:
         for e in self.entries:
@@ -69,16 +82,18 @@ class Opened:
 
 
 # -- the index -----------------------------------------------------------------------------------
+def _kept_text(d: dict[str, Any], known: frozenset[str], where: envelope.Where) -> str:
+    unknown, _ = envelope.kept_fields(d, known, where)
+    return json.dumps(unknown, ensure_ascii=False, separators=(",", ":")) if unknown else ""
+
+
 def _index_to_text(index: Index) -> str:
-    return json.dumps(
-        {
-            "type": INDEX_TYPE,
-            "version": 1,
-            "current": index.current,
-            "maps": [{"id": e.id, "title": e.title, "created": e.created, "updated": e.updated} for e in index.entries],
-        },
-        ensure_ascii=False,
-    )
+    maps = [
+        {"id": e.id, "title": e.title, "created": e.created, "updated": e.updated, **(json.loads(e.kept) if e.kept else {})}
+        for e in index.entries
+    ]
+    doc = envelope.envelope(INDEX_FORMAT, current=index.current, maps=maps)
+    return json.dumps({**doc, **(json.loads(index.kept) if index.kept else {})}, ensure_ascii=False)
 
 
 def _index_from_text(text: str | None) -> Index | None:
@@ -89,24 +104,30 @@ def _index_from_text(text: str | None) -> Index | None:
     if text is None:
         return None
     try:
-        raw = parse_json(text)
+        raw = envelope.read(text, INDEX_FORMAT, MAX_FILE_CHARS)
+        kept = _kept_text(raw, _INDEX_FIELDS, ())
     except FileError:
         return None
-    if not isinstance(raw, dict) or raw.get("type") != INDEX_TYPE or not isinstance(raw.get("maps"), list):
+    maps = raw.get("maps", [])
+    if not isinstance(maps, list):
         return None
     current = raw.get("current")
     if not (current is None or isinstance(current, str)):
         return None
     entries: dict[str, Entry] = {}
-    for e in raw["maps"]:
+    for e in maps:
         if not isinstance(e, dict) or not isinstance(e.get("id"), str):
             return None
         fields = [e.get(k) for k in ("title", "created", "updated")]
         if not all(f is None or isinstance(f, str) for f in fields):
             return None
+        try:
+            entry_kept = _kept_text(e, _ENTRY_FIELDS, ("maps",))
+        except FileError:
+            return None
         title, created, updated = (f or "" for f in fields)
-        entries.setdefault(e["id"], Entry(e["id"], title, created, updated))
-    return Index(tuple(entries.values()), current)
+        entries.setdefault(e["id"], Entry(e["id"], title, created, updated, entry_kept))
+    return Index(tuple(entries.values()), current, kept)
 
 
 def _index_is_damaged(text: str | None) -> bool:
@@ -123,7 +144,7 @@ def read_index(storage: Storage) -> Index:
         if map_id not in known:  # a map without an entry: the index was damaged or written by an older tab
             entries.append(Entry(map_id, _title_of(storage.get(MAP_PREFIX + map_id)), "", ""))
     current = saved.current if saved.current in present else None
-    return Index(tuple(entries), current)
+    return Index(tuple(entries), current, saved.kept)
 
 
 def _title_of(text: str | None) -> str:
@@ -242,7 +263,7 @@ def save_map(storage: Storage, map_id: str, m: NetworkMap, now: str) -> Index:
 
 def _entered(index: Index, map_id: str, m: NetworkMap, now: str) -> Index:
     old = index.entry(map_id)
-    entry = Entry(map_id, m.change, old.created if old and old.created else now, now)
+    entry = Entry(map_id, m.change, old.created if old and old.created else now, now, old.kept if old else "")
     return replace(_with_entry(index, entry), current=map_id)
 
 
@@ -298,7 +319,7 @@ def backup_text(storage: Storage, now: str) -> str:
             maps.append(to_document(loads(storage.get(MAP_PREFIX + entry.id) or "")))
         except FileError:
             continue
-    return json.dumps({"type": BACKUP_TYPE, "version": 1, "created": now, "maps": maps}, ensure_ascii=False, indent=2)
+    return json.dumps(envelope.envelope(BACKUP_FORMAT, created=now, maps=maps), ensure_ascii=False, indent=2)
 
 
 @dataclass(frozen=True)
@@ -306,6 +327,8 @@ class Restored:
     index: Index
     added: tuple[str, ...]
     problems: tuple[tuple[int, FileError], ...]  # (1-based position in the backup, what is wrong)
+    # What was kept without being understood: (0 for the back-up itself, else the map's position, what).
+    warnings: tuple[tuple[int, FileWarning], ...] = ()
 
 
 def restore_backup(storage: Storage, text: str, now: str) -> Restored:
@@ -313,24 +336,28 @@ def restore_backup(storage: Storage, text: str, now: str) -> Restored:
 
     Linear in the number of maps: the index is read once, each map is written once, and the index
     is written once at the end (also when storage fills up halfway, so the maps written are listed)."""
-    raw = parse_json(text, limit=MAX_BACKUP_CHARS)
-    if not isinstance(raw, dict) or raw.get("type") != BACKUP_TYPE:
-        raise FileError("not_a_backup")
-    if type(raw.get("version")) is not int or raw["version"] != 1 or not isinstance(raw.get("maps"), list):
-        raise FileError("bad_version", ("version",))
+    raw = envelope.read(text, BACKUP_FORMAT, MAX_BACKUP_CHARS)
+    docs = raw.get("maps", [])
+    if not isinstance(docs, list):
+        raise FileError("wrong_type", ("maps",), expected="list")
+    # The back-up itself is not written back: its unknown fields are only said, never refused.
+    unknown = [k for k in raw if k not in _BACKUP_FIELDS][:MAX_WARNINGS]
+    warnings = [(0, FileWarning("unknown_field", (envelope.shown_key(k),))) for k in unknown]
     added: list[str] = []
     problems: list[tuple[int, FileError]] = []
     index = read_index(storage)
     entries = {e.id: e for e in index.entries}
-    for i, doc in enumerate(raw["maps"], start=1):
+    for i, doc in enumerate(docs, start=1):
         try:
-            m = from_document(doc)
+            opened: MapFile = read_document(doc)
         except FileError as problem:
             problems.append((i, problem))
             continue
         except RecursionError:  # a map nested just below the parser's limit
             problems.append((i, FileError("not_our_file")))
             continue
+        m = opened.map
+        warnings.extend((i, w) for w in opened.warnings)
         map_id = new_map_id()
         while map_id in entries:
             map_id = new_map_id()
@@ -341,12 +368,12 @@ def restore_backup(storage: Storage, text: str, now: str) -> Restored:
             break
         entries[map_id] = Entry(map_id, m.change, now, now)
         added.append(map_id)
-    index = Index(tuple(entries.values()), added[-1] if added else index.current)
+    index = Index(tuple(entries.values()), added[-1] if added else index.current, index.kept)
     try:
         index = _write_index(storage, index)
     except (StorageFull, StorageUnavailable):
         pass  # the maps are there; the next read of the index finds them again
-    return Restored(index, tuple(added), tuple(problems))
+    return Restored(index, tuple(added), tuple(problems), tuple(warnings))
 
 
 def readable_maps(storage: Storage) -> tuple[list[tuple[Entry, NetworkMap]], list[Entry]]:

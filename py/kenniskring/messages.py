@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .fileformat import FileError
-from .i18n import N_, t
+from .fileformat import FileError, FileWarning
+from .i18n import N_, isolate, t
+
+KEPT_FIELDS_SHOWN = 3  # a message names this many of the fields a file holds that we do not know
 
 # The sentence for each ``FileError`` code (the code is the reader's; the words are the catalogue's).
 FILE_ERROR: dict[str, str] = {
@@ -122,3 +124,12 @@ def file_error_reason(err: FileError, lang: str) -> str:
 
 def file_error_message(err: FileError, filename: str, lang: str) -> str:
     return t(lang, "file.error", file=filename, reason=file_error_reason(err, lang))
+
+
+def kept_fields_message(warnings: tuple[FileWarning, ...], lang: str) -> str:
+    """What a reader kept without knowing it, named by field: "" when it kept nothing."""
+    names = list(dict.fromkeys(str(w.where[-1]) for w in warnings if w.code == "unknown_field" and w.where))
+    if not names:
+        return ""
+    shown = ", ".join(f"‘{isolate(n)}’" for n in names[:KEPT_FIELDS_SHOWN]) + (" …" if len(names) > KEPT_FIELDS_SHOWN else "")
+    return t(lang, "msg.kept_fields", fields=shown)

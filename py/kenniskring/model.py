@@ -185,6 +185,10 @@ class NetworkMap:
     moments: tuple[Moment, ...] = ()  # oldest first
     next_look: str = ""  # ISO date of the next look ("Volgende keer kijken we op …"), or empty
     members: tuple[str, ...] = ()  # a team map: the members whose maps it was made of
+    # What the file this map was read from holds that this version does not know (another
+    # program's or a newer version's fields), as JSON text: ``fileformat`` keeps it and writes it
+    # back, so opening and saving a map never drops a field. Empty for a map made here.
+    kept: str = field(default="", repr=False)
 
     @cached_property
     def contacts_by_id(self) -> dict[str, Contact]:

@@ -22,13 +22,13 @@ from enum import StrEnum
 from typing import Literal
 
 from .edits import AddContact, Edit, History, MoveContact, ReplaceMap, SetDesiredRing, UpdateContact
-from .fileformat import FileError, dumps, export_filename, loads
+from .fileformat import FileError, FileWarning, dumps, export_filename, loads
 from .i18n import N_, plural, t
 from .labels import RING
 from .layout import layout
 from .library import MAP_PREFIX, Index, copy_to_trash, create_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
-from .messages import file_error_message, file_error_reason
+from .messages import file_error_message, file_error_reason, kept_fields_message
 from .model import MAX_CHANGE, NetworkMap, Ring, View, view_map
 from .persistence import Storage, StorageFull, StorageUnavailable
 from .render import picture_size, render
@@ -110,6 +110,7 @@ class WaitingFile:
     name: str
     map: NetworkMap
     map_id: str
+    warnings: tuple[FileWarning, ...] = ()
 
 
 class OpenChoice(StrEnum):
@@ -281,10 +282,12 @@ class Created:
 
 @dataclass(frozen=True)
 class Opened:
-    """A file that became (or replaces) a map: its name, for the message."""
+    """A file that became (or replaces) a map: its name, for the message, and what the reader kept
+    without knowing it (fields of a newer version or another program)."""
 
     name: str
     map: NetworkMap
+    warnings: tuple[FileWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -570,9 +573,9 @@ def _file_opened(s: Session, e: FileOpened) -> Result:
         return s, (Announce(file_error_message(problem, e.name, s.lang), error=True),)
     there = s.index.entry(opened.map_id) if opened.map_id else None
     if there is not None:
-        waiting = WaitingFile(e.name, opened.map, opened.map_id)
+        waiting = WaitingFile(e.name, opened.map, opened.map_id, opened.warnings)
         return replace(s, waiting=waiting), (AskHowToOpen(map_label(there.title, s.lang)),)
-    return s, _flush(s) + (CreateMap(opened.map, opened.map_id, Opened(e.name, opened.map)),)
+    return s, _flush(s) + (CreateMap(opened.map, opened.map_id, Opened(e.name, opened.map, opened.warnings)),)
 
 
 def _file_choice(s: Session, choice: OpenChoice) -> Result:
@@ -580,10 +583,10 @@ def _file_choice(s: Session, choice: OpenChoice) -> Result:
     s = replace(s, waiting=None)
     if waiting is None or choice is OpenChoice.CANCEL:
         return s, ()
-    opened = Opened(waiting.name, waiting.map)
+    opened = Opened(waiting.name, waiting.map, waiting.warnings)
     if choice is OpenChoice.COPY:
         copy = replace(waiting.map, change=copy_title(waiting.map.change, s.lang))
-        return s, _flush(s) + (CreateMap(copy, "", Opened(waiting.name, copy)),)
+        return s, _flush(s) + (CreateMap(copy, "", Opened(waiting.name, copy, waiting.warnings)),)
     # Replace: the stored version to the trash, that map opened, and the file's version put in as an
     # edit, so one undo brings the old version back.
     return s, _flush(s) + (KeepInTrash(waiting.map_id), LoadMap(waiting.map_id, then=opened))
@@ -593,7 +596,8 @@ def _opened_file(s: Session, opened: Opened, effects: tuple[Effect, ...], key: s
     """After a file became the open map: on the step where people can be edited, and said so."""
     s = replace(s, step=max(s.step, 2))
     people = plural(s.lang, "count.people", len(opened.map.contacts))
-    return s, effects + (ShowStep(), _say(s, key, file=opened.name, people=people))
+    said = " ".join(filter(None, (t(s.lang, key, file=opened.name, people=people), kept_fields_message(opened.warnings, s.lang))))
+    return s, effects + (ShowStep(), Announce(said))
 
 
 def _export(s: Session, e: ExportWanted) -> tuple[Effect, ...]:

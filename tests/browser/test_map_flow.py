@@ -205,3 +205,26 @@ def test_team_or_individual_map(page: Page, site_url: str) -> None:
     wait_until_ready(page)
     expect(page.get_by_role("radio", name="Ik", exact=True)).to_be_checked()
     expect(the_map(page).locator(".kk-centre")).to_contain_text("Kansengelijkheid")
+
+
+def test_a_hand_made_file_opens_and_keeps_what_this_version_does_not_know(page: Page, site_url: str, tmp_path: Path) -> None:
+    open_tool(page, site_url)
+    hand_made = tmp_path / "met-de-hand.json"
+    person = {"id": "p1", "name": "Anna de Vries", "ring": "weekly", "kind": "own_team", "email": "anna@school.nl"}
+    doc = {"type": "kenniskring", "version": 2, "map": {"change": "Hybride leren", "perspective": "team", "contacts": [person]}}
+    hand_made.write_text(json.dumps(doc), encoding="utf-8")  # no actions, no reflection, no knowledge forms
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Open een bestand (.json of .svg)").click()
+    chooser.value.set_files(hand_made)
+    status = page.get_by_role("status").filter(has_text="1 persoon")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("velden die deze versie niet kent")
+    expect(status).to_contain_text("email")
+    expect(row(page, "Anna de Vries")).to_contain_text("wekelijks")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download als bestand (.json)").click()
+    saved = tmp_path / "terug.json"
+    download.value.save_as(saved)
+    written = json.loads(saved.read_text(encoding="utf-8"))
+    assert written["map"]["contacts"][0]["email"] == "anna@school.nl"
+    assert written["map"]["actions"] == [] and written["map"]["reflection"] == {}

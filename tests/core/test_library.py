@@ -153,7 +153,9 @@ def test_restore_reports_bad_maps_and_keeps_the_good_ones() -> None:
     [
         ("nope", "not_json"),
         (dumps(sample_map()), "not_a_backup"),
-        ('{"type": "kenniskring-backup", "version": 9, "maps": []}', "bad_version"),
+        ('{"type": "kenniskring-backup", "version": 9, "maps": []}', "too_new"),
+        ('{"type": "kenniskring-backup", "version": 0, "maps": []}', "bad_version"),
+        ('{"type": "kenniskring-backup", "version": 1, "maps": {}}', "wrong_type"),
     ],
 )
 def test_restore_refuses_what_is_not_a_backup(text: str, code: str) -> None:
@@ -291,3 +293,73 @@ def test_a_backup_that_fills_the_storage_keeps_what_was_written_listed() -> None
     restored = restore_backup(storage, json.dumps(doc), LATER)
     assert restored.problems and restored.problems[-1][1].code == "storage_full"
     assert {e.id for e in read_index(storage).entries} >= set(restored.added)
+
+
+# -- issue 10: the index and the back-up are documents of the one envelope -----------------------
+def test_an_index_written_by_a_newer_tab_keeps_its_unknown_fields_through_our_saves() -> None:
+    storage = DictStorage()
+    opened = open_library(storage, NOW)
+    doc = json.loads(storage.items[INDEX_KEY])
+    doc["sort"] = "title"
+    doc["maps"][0]["pinned"] = True
+    storage.items[INDEX_KEY] = json.dumps(doc)
+    save_map(storage, opened.map_id, sample_map(), LATER)
+    create_map(storage, LATER, full_map())
+    again = json.loads(storage.items[INDEX_KEY])
+    assert again["sort"] == "title"
+    assert [e.get("pinned") for e in again["maps"]] == [True, None]
+    assert [e["id"] for e in again["maps"]][0] == opened.map_id
+
+
+def test_an_index_without_a_list_of_maps_is_rebuilt_from_the_maps_without_setting_it_aside() -> None:
+    storage = DictStorage()
+    opened = open_library(storage, NOW)
+    storage.items[INDEX_KEY] = json.dumps({"type": "kenniskring-index", "version": 1, "current": opened.map_id})
+    again = open_library(storage, LATER)
+    assert again.map_id == opened.map_id and again.set_aside == ()
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        {"type": "kenniskring-index", "version": 2, "current": None, "maps": []},  # a newer version
+        {"type": "kenniskring", "version": 1, "current": None, "maps": []},
+        {"type": "kenniskring-index", "version": 1, "current": None, "maps": [], "x": "\ud800"},
+    ],
+)
+def test_an_index_this_version_cannot_take_is_set_aside_and_rebuilt(index: dict[str, Any]) -> None:
+    storage = DictStorage()
+    first = open_library(storage, NOW)
+    storage.items[INDEX_KEY] = json.dumps(index)
+    again = open_library(storage, LATER)
+    assert again.map_id == first.map_id
+    assert [a.problem.code for a in again.set_aside] == ["damaged_index"]
+
+
+def test_a_backup_of_today_and_its_maps_unknown_fields_come_back() -> None:
+    storage = DictStorage()
+    open_library(storage, NOW)
+    doc = json.loads(backup_text(storage, NOW))
+    assert (doc["type"], doc["version"]) == ("kenniskring-backup", 1)
+    one = json.loads(dumps(full_map()))
+    one["map"]["contacts"][0]["email"] = "anna@school.nl"
+    doc["maps"] = [one]
+    doc["note"] = "made by hand"
+    restored = restore_backup(DictStorage(), json.dumps(doc), LATER)
+    assert [(n, w.code, w.where) for n, w in restored.warnings] == [
+        (0, "unknown_field", ("note",)),
+        (1, "unknown_field", ("map", "contacts", 0, "email")),
+    ]
+    target = DictStorage()
+    restored = restore_backup(target, json.dumps(doc), LATER)
+    written = json.loads(target.items[MAP_PREFIX + restored.added[0]])
+    assert written["map"]["contacts"][0]["email"] == "anna@school.nl"
+
+
+def test_a_backup_without_maps_adds_nothing_and_loses_nothing() -> None:
+    storage = DictStorage()
+    open_library(storage, NOW)
+    before = dict(storage.items)
+    restored = restore_backup(storage, '{"type": "kenniskring-backup", "version": 1}', LATER)
+    assert restored.added == () and restored.problems == ()
+    assert {k: v for k, v in storage.items.items() if k != INDEX_KEY} == {k: v for k, v in before.items() if k != INDEX_KEY}

@@ -92,3 +92,16 @@ def test_every_value_a_file_may_hold_has_words() -> None:
 
     for enum in (Ring, PersonKind, OutsideRole, KnowledgeForm, Perspective):
         assert {e.value for e in enum} <= set(VALUE_WORDS), enum
+
+
+def test_kept_fields_are_named_in_both_languages() -> None:
+    from kenniskring.envelope import FileWarning
+    from kenniskring.messages import kept_fields_message
+
+    warnings = tuple(FileWarning("unknown_field", ("map", "contacts", i, f"f{i}")) for i in range(5))
+    for lang in ("nl", "en"):
+        text = kept_fields_message(warnings, lang)
+        assert "f0" in text and "f2" in text and "f3" not in text and "…" in text
+        assert "{" not in text
+        assert kept_fields_message((), lang) == ""
+    assert kept_fields_message(warnings, "nl") != kept_fields_message(warnings, "en")

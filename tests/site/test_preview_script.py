@@ -1,6 +1,6 @@
-"""preview.js reads what preview.py writes: the build fills in the keys and the record's version.
+"""preview.js reads what preview.py writes: the build fills in the keys and the record's type and version.
 
-The Python side (``preview.PREVIEW_KEY``, ``preview.PREVIEW_VERSION``, ``library.INDEX_KEY``) is the
+The Python side (``preview.PREVIEW_KEY``, ``PREVIEW_TYPE``, ``PREVIEW_VERSION``, ``library.INDEX_KEY``) is the
 one place they are named; ``make build`` writes them into ``site/assets/preview.js`` and, through
 it, into the offline copy. The browser tests (tests/browser/test_offline.py) show the picture.
 """
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 from kenniskring.library import INDEX_KEY
-from kenniskring.preview import PREVIEW_KEY, PREVIEW_VERSION
+from kenniskring.preview import PREVIEW_KEY, PREVIEW_TYPE, PREVIEW_VERSION
 
 from hooks.build_site import PREVIEW_CONTRACT, preview_script
 from hooks.offline_copy import OFFLINE_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "docs" / "assets" / "preview.js"
-CONTRACT = {"previewKey": PREVIEW_KEY, "indexKey": INDEX_KEY, "version": PREVIEW_VERSION}
+CONTRACT = {"previewKey": PREVIEW_KEY, "indexKey": INDEX_KEY, "type": PREVIEW_TYPE, "version": PREVIEW_VERSION}
 
 
 def contract_in(script: str) -> dict[str, object]:
@@ -33,7 +33,8 @@ def test_the_template_names_no_key_or_version_itself() -> None:
     template = TEMPLATE.read_text(encoding="utf-8")
     assert template.count(PREVIEW_CONTRACT) == 1
     assert "kenniskring:" not in template, "a storage key is written into preview.js by hand"
-    assert not re.search(r"\.v\s*[!=]==?\s*\d", template), "the record version is written into preview.js by hand"
+    assert not re.search(r"\.(v|version)\s*[!=]==?\s*\d", template), "the record version is written into preview.js by hand"
+    assert PREVIEW_TYPE not in template, "the record type is written into preview.js by hand"
     for name in CONTRACT:
         assert f"contract.{name}" in template, f"preview.js does not read contract.{name}"
 
