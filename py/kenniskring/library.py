@@ -21,7 +21,18 @@ from typing import Any
 
 from . import envelope
 from .envelope import FileWarning, Format
-from .fileformat import MAX_FILE_CHARS, MAX_WARNINGS, FileError, MapFile, dumps, loads, parse_json, read_document, to_document
+from .fileformat import (
+    MAX_CONTACTS,
+    MAX_FILE_CHARS,
+    MAX_WARNINGS,
+    FileError,
+    MapFile,
+    dumps,
+    loads,
+    parse_json,
+    read_document,
+    to_document,
+)
 from .model import NetworkMap, random_hex
 from .persistence import KEY_PREFIX, Storage, StorageFull, StorageUnavailable
 
@@ -35,7 +46,7 @@ BACKUP_TYPE = "kenniskring-backup"
 INDEX_FORMAT = envelope.register(Format(INDEX_TYPE), 1)
 BACKUP_FORMAT = envelope.register(Format(BACKUP_TYPE, not_ours="not_a_backup"), 1)
 _INDEX_FIELDS = frozenset({"type", "version", "current", "maps"})
-_ENTRY_FIELDS = frozenset({"id", "title", "created", "updated"})
+_ENTRY_FIELDS = frozenset({"id", "title", "created", "updated", "people", "moments", "next_look"})
 _BACKUP_FIELDS = frozenset({"type", "version", "created", "maps"})
 MAX_BACKUP_CHARS = 200_000_000  # far beyond any browser's storage; the maps inside have their own limit
 
@@ -51,6 +62,11 @@ class Entry:
     created: str
     updated: str
     kept: str = field(default="", repr=False)  # unknown fields of this entry, as JSON text
+    # What the list shows of the map without reading it: its people and moments (-1: not known yet,
+    # an index written before version 3 of the format), and the date of the next look.
+    people: int = -1
+    moments: int = 0
+    next_look: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,14 @@ def _kept_text(d: dict[str, Any], known: frozenset[str], where: envelope.Where) 
 
 def _index_to_text(index: Index) -> str:
     maps = [
-        {"id": e.id, "title": e.title, "created": e.created, "updated": e.updated, **(json.loads(e.kept) if e.kept else {})}
+        {
+            "id": e.id,
+            "title": e.title,
+            "created": e.created,
+            "updated": e.updated,
+            **({"people": e.people, "moments": e.moments, "next_look": e.next_look} if e.people >= 0 else {}),
+            **(json.loads(e.kept) if e.kept else {}),
+        }
         for e in index.entries
     ]
     doc = envelope.envelope(INDEX_FORMAT, current=index.current, maps=maps)
@@ -126,7 +149,11 @@ def _index_from_text(text: str | None) -> Index | None:
         except FileError:
             return None
         title, created, updated = (f or "" for f in fields)
-        entries.setdefault(e["id"], Entry(e["id"], title, created, updated, entry_kept))
+        people, moments, look = e.get("people", -1), e.get("moments", 0), e.get("next_look", "")
+        if type(people) is not int or type(moments) is not int or not isinstance(look, str):
+            people, moments, look = -1, 0, ""  # what the list shows of a map is re-learnt on its next save
+        shown = {"people": max(-1, min(people, MAX_CONTACTS)), "moments": max(0, moments), "next_look": look[:10]}
+        entries.setdefault(e["id"], Entry(e["id"], title, created, updated, entry_kept, **shown))
     return Index(tuple(entries.values()), current, kept)
 
 
@@ -263,7 +290,16 @@ def save_map(storage: Storage, map_id: str, m: NetworkMap, now: str) -> Index:
 
 def _entered(index: Index, map_id: str, m: NetworkMap, now: str) -> Index:
     old = index.entry(map_id)
-    entry = Entry(map_id, m.change, old.created if old and old.created else now, now, old.kept if old else "")
+    entry = Entry(
+        map_id,
+        m.change,
+        old.created if old and old.created else now,
+        now,
+        old.kept if old else "",
+        people=len(m.contacts),
+        moments=len(m.moments),
+        next_look=m.next_look,
+    )
     return replace(_with_entry(index, entry), current=map_id)
 
 

@@ -320,7 +320,14 @@ def maps_html(index: Index, current: str, lang: str, set_aside: list[str]) -> st
     for entry in sorted(index.entries, key=lambda e: e.updated, reverse=True):
         title = map_label(entry.title, lang)
         mid = escape(entry.id)
-        when = escape(t(lang, "maps.updated", date=long_date(entry.updated[:10], lang))) if entry.updated else ""
+        facts = [plural(lang, "count.people", entry.people)] if entry.people >= 0 else []
+        if entry.updated:
+            facts.append(t(lang, "maps.updated", date=long_date(entry.updated[:10], lang)))
+        if entry.moments:
+            facts.append(plural(lang, "maps.moments", entry.moments))
+        if entry.next_look:
+            facts.append(t(lang, "maps.next_look", date=long_date(entry.next_look, lang)))
+        when = escape(" · ".join(facts))
         is_current = entry.id == current
         marker = ' aria-current="true"' if is_current else ""
         open_button = (

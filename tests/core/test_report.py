@@ -102,3 +102,18 @@ def test_the_comparison_names_the_changes_with_names_isolated_and_escaped() -> N
     assert '<th scope="col">Start</th><th scope="col">Nu</th>' in html
     assert "<h3>Wat hebben we gedaan?</h3>" in html and "Gedaan: <bdi>Lector &lt;b&gt;uitnodigen&lt;/b&gt;</bdi>" in html
     assert html.count('class="kk-question"') >= 2
+
+
+def test_the_list_of_maps_shows_people_last_edit_moments_and_the_next_look() -> None:
+    from dataclasses import replace
+
+    from kenniskring.edits import TakeMoment, apply
+    from kenniskring.library import read_index, save_map
+    from kenniskring.persistence import DictStorage
+    from kenniskring.report import maps_html
+
+    storage = DictStorage()
+    m = replace(apply(sample_map(), TakeMoment("m1", "2026-06-01T09:00:00+00:00", "Start")), next_look="2027-03-01")
+    save_map(storage, "a1", m, "2026-12-02T10:00:00+00:00")
+    html = maps_html(read_index(storage), "", "nl", [])  # read back: the index keeps what the list shows
+    assert "3 mensen · gewijzigd 2 december 2026 · 1 moment · volgende keer kijken: 1 maart 2027" in html
