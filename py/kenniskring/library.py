@@ -152,8 +152,17 @@ def _index_from_text(text: str | None) -> Index | None:
         people, moments, look = e.get("people", -1), e.get("moments", 0), e.get("next_look", "")
         if type(people) is not int or type(moments) is not int or not isinstance(look, str):
             people, moments, look = -1, 0, ""  # what the list shows of a map is re-learnt on its next save
-        shown = {"people": max(-1, min(people, MAX_CONTACTS)), "moments": max(0, moments), "next_look": look[:10]}
-        entries.setdefault(e["id"], Entry(e["id"], title, created, updated, entry_kept, **shown))
+        entry = Entry(
+            e["id"],
+            title,
+            created,
+            updated,
+            entry_kept,
+            people=max(-1, min(people, MAX_CONTACTS)),
+            moments=max(0, moments),
+            next_look=look[:10],
+        )
+        entries.setdefault(e["id"], entry)
     return Index(tuple(entries.values()), current, kept)
 
 
