@@ -16,6 +16,8 @@ from .library import Entry, Index
 from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, Contact, Moment, NetworkMap, Perspective, current_map
 from .observations import (
     FIGURE_LABEL,
+    Figure,
+    Observation,
     compare,
     describe_actions,
     describe_changes,
@@ -32,11 +34,16 @@ if TYPE_CHECKING:
 
 
 def observations_html(m: NetworkMap, lang: str) -> str:
-    items = []
-    for obs in observe(m, lang):
-        sentence, question = say(obs, lang)
-        items.append(f'<li><p>{escape(sentence)}</p><p class="kk-question">{escape(question)}</p></li>')
-    return f'<ul class="kk-observations">{"".join(items)}</ul>'
+    return _observation_list(observe(m, lang), lang)
+
+
+def _observation_list(found: Sequence[Observation], lang: str) -> str:
+    """Observations as the page lists them: each sentence with its question under it."""
+    items = "".join(
+        f'<li><p>{escape(sentence)}</p><p class="kk-question">{escape(question)}</p></li>'
+        for sentence, question in (say(o, lang) for o in found)
+    )
+    return f'<ul class="kk-observations">{items}</ul>'
 
 
 # Where on the measures page each figure is explained (the headings' ids, the same in both languages).
@@ -54,21 +61,25 @@ FIGURE_SECTIONS = {
 
 def figures_html(m: NetworkMap, lang: str, measures_url: str = "") -> str:
     """The figures of now and desired; with ``measures_url`` each figure's name links to its explanation."""
-    head = "".join(
-        f'<th scope="col">{escape(t(lang, key))}</th>'
-        for key in (N_("fig.measure"), N_("fig.now"), N_("fig.desired"), N_("fig.difference"))
-    )
+    columns = (t(lang, "fig.measure"), t(lang, "fig.now"), t(lang, "fig.desired"), t(lang, "fig.difference"))
+    return _figures_table(t(lang, "fig.caption"), columns, compare(m, lang), lang, measures_url)
+
+
+def _figures_table(caption: str, columns: Sequence[str], figures: Sequence[Figure], lang: str, measures_url: str = "") -> str:
+    """Figures of two situations side by side, with the difference; the names link to the measures
+    page when there is one."""
 
     def name(key: str) -> str:
         text = escape(t(lang, FIGURE_LABEL[key]))
         return f'<a href="{escape(measures_url)}#{FIGURE_SECTIONS[key]}">{text}</a>' if measures_url else text
 
+    head = "".join(f'<th scope="col">{escape(text)}</th>' for text in columns)
     rows = "".join(
         f'<tr><th scope="row">{name(f.key)}</th><td>{escape(f.now)}</td>'
         f"<td>{escape(f.desired)}</td><td>{escape(f.difference)}</td></tr>"
-        for f in compare(m, lang)
+        for f in figures
     )
-    return f'<table class="kk-figures"><caption>{escape(t(lang, "fig.caption"))}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f'<table class="kk-figures"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def composition_html(m: NetworkMap, lang: str) -> str:
@@ -243,23 +254,12 @@ def changes_html(changes: Changes, lang: str, before: str, after: str) -> str:
     moved, the figures side by side, what stands out (each with its question), and what became of
     the earlier actions ("Wat hebben we gedaan?")."""
     lines = "".join(f"<li>{_bdi(line)}</li>" for line in describe_changes(changes, lang))
-    head = "".join(
-        f'<th scope="col">{escape(text)}</th>' for text in (t(lang, "fig.measure"), before, after, t(lang, "fig.difference"))
-    )
-    rows = "".join(
-        f'<tr><th scope="row">{escape(t(lang, FIGURE_LABEL[f.key]))}</th><td>{escape(f.now)}</td>'
-        f"<td>{escape(f.desired)}</td><td>{escape(f.difference)}</td></tr>"
-        for f in figure_rows(changes.before, changes.after, lang)
-    )
-    caption = escape(t(lang, "compare.figures", before=before, after=after))
-    observations = "".join(
-        f'<li><p>{escape(sentence)}</p><p class="kk-question">{escape(question)}</p></li>'
-        for sentence, question in (say(o, lang) for o in observe_changes(changes))
-    )
+    columns = (t(lang, "fig.measure"), before, after, t(lang, "fig.difference"))
+    figures = figure_rows(changes.before, changes.after, lang)
     html = (
         f'<h3>{escape(t(lang, "compare.who"))}</h3><ul class="kk-changes">{lines}</ul>'
-        f'<table class="kk-figures"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-        f'<h3>{escape(t(lang, "reflect.observations"))}</h3><ul class="kk-observations">{observations}</ul>'
+        + _figures_table(t(lang, "compare.figures", before=before, after=after), columns, figures, lang)
+        + f"<h3>{escape(t(lang, 'reflect.observations'))}</h3>{_observation_list(observe_changes(changes), lang)}"
     )
     if changes.actions:
         done = "".join(f"<li>{_bdi(line)}</li>" for line in describe_actions(changes, lang))
