@@ -8,6 +8,7 @@ the data as escaped text, as older versions wrote them) and answers with the sam
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from .fileformat import MAX_FILE_CHARS, FileError, MapFile, dumps, load_file
@@ -35,7 +36,7 @@ def _data_in_svg(text: str) -> str:
     """The map's JSON that an exported SVG carries, or ``FileError``."""
     if len(text) > MAX_SVG_CHARS:
         raise FileError("too_large", limit=MAX_SVG_CHARS)
-    if "<!ENTITY" in text:  # no document of ours declares entities; refuse them before parsing
+    if _declares_a_doctype(text):  # no document of ours declares entities; refuse them before parsing
         raise FileError("not_in_svg")
     try:
         root = ET.fromstring(text)
@@ -45,6 +46,21 @@ def _data_in_svg(text: str) -> str:
         if element.get("id") == METADATA_ID:
             return element.text or ""
     raise FileError("not_in_svg")
+
+
+# What may come before the root element: declarations, processing instructions, comments, space.
+_PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+
+
+def _declares_a_doctype(text: str) -> bool:
+    """Whether a ``<!DOCTYPE`` (the only place entities can be declared) precedes the root element.
+
+    Only the prolog is looked at: a map's own text may hold "<!ENTITY" inside the CDATA section.
+    """
+    position = 1 if text.startswith("\ufeff") else 0
+    while item := _PROLOG_ITEM.match(text, position):
+        position = item.end()
+    return text.startswith("<!", position)
 
 
 def read_file(text: str) -> MapFile:

@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from kenniskring.fileformat import FileError, dumps
-from kenniskring.model import View
+from kenniskring.model import NetworkMap, View
 from kenniskring.render import render
 from kenniskring.svgfile import embed, map_from_svg, read_map_file
 
@@ -33,6 +33,7 @@ def test_an_svg_from_elsewhere_is_refused_clearly() -> None:
     [
         "<svg",
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><svg>&b;</svg>',
+        '\ufeff<!-- <svg --> <?x ?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]><svg>&a;</svg>',
         "<html><body>hoi</body></html>",
     ],
 )
@@ -40,6 +41,11 @@ def test_broken_or_hostile_xml_is_refused(text: str) -> None:
     with pytest.raises(FileError) as caught:
         read_map_file(text)
     assert caught.value.code == "not_in_svg"
+
+
+def test_a_map_whose_text_reads_like_a_declaration_opens_again() -> None:
+    m = NetworkMap(change="<!ENTITY x> <!DOCTYPE y> ]]>")
+    assert read_map_file(embed(render(m, "nl"), m)) == m
 
 
 def test_damaged_data_inside_an_svg_reports_what_is_wrong() -> None:
