@@ -31,6 +31,7 @@ from .render import CENTRE_FILL, FONT, INK, KNOWLEDGE_COLOUR, POSTIT_EDGE, POSTI
 
 PAD = 16
 LEGEND_LINE = 24
+LEGEND_WIDTH = 640  # what the legend's longest line takes at scale 1
 CHIP_W = 26
 CHIP_STEP = 29
 BADGE_R = 10
@@ -121,8 +122,10 @@ def change_picture(
     g = layout(placed)
     r = g.radius
     width = 2 * (r + PAD)
-    legend_h = LEGEND_LINE * 8 + PAD
-    height = width + legend_h
+    # The legend grows with the picture, so that it stays as readable as the notes when the whole is
+    # shown small (a picture of many people in a narrow panel).
+    scale = max(1.0, width / LEGEND_WIDTH)
+    height = width + (LEGEND_LINE * 8 + PAD) * scale
     size = (f"{width:.0f}", f"{height:.0f}") if standalone else ("100%", "100%")
     dwg = svgwrite.Drawing(size=size, debug=False)
     dwg.viewbox(-(r + PAD), -(r + PAD), width, height)
@@ -148,7 +151,7 @@ def change_picture(
     dwg.add(arrows)  # on top, with a halo, so a head shows where it meets a note
     if not shown:
         dwg.add(dwg.text(t(lang, "map.empty"), insert=(0, CENTRE_R + 40), font_size=14, fill=INK, text_anchor="middle"))
-    _legend(dwg, -(r + PAD) + PAD, r + PAD + 4, lang, prefix)
+    _legend(dwg, -(r + PAD) + PAD, r + PAD + 4, scale, lang, prefix)
     return str(dwg.tostring())
 
 
@@ -335,9 +338,10 @@ def _forms(forms: Sequence[KnowledgeForm], lang: str) -> str:
     return ", ".join(t(lang, KNOWLEDGE[f]) for f in forms)
 
 
-def _legend(dwg: svgwrite.Drawing, x0: float, y0: float, lang: str, prefix: str) -> None:
+def _legend(dwg: svgwrite.Drawing, left: float, top: float, scale: float, lang: str, prefix: str) -> None:
     """What each mark means, one line each: the mark drawn as on the picture, then its words."""
-    legend = dwg.add(dwg.g(class_="kk-legend"))
+    legend = dwg.add(dwg.g(class_="kk-legend", transform=f"translate({left:.1f},{top:.1f}) scale({scale:.3f})"))
+    x0 = y0 = 0.0
     legend.add(dwg.text(t(lang, "picture.legend"), insert=(x0, y0 + 16), font_size=13, font_weight="bold", fill=INK))
     y = y0 + LEGEND_LINE
     text_x = x0 + 70
