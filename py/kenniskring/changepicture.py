@@ -4,8 +4,9 @@ further, and which knowledge a person brings now that they did not (and the reve
 A pure function, like ``render``: two maps and a language in, SVG text out. Everyone of both
 moments is on the rings once: where they are now, or, when gone, where they were. A person who
 moved gets an arrow from the ring of then to their note in the ring of now. Every change has a
-mark that is not colour alone: a "+" or "−" badge, a dashed outline for the gone, an arrow for a
-move, "+W" / "−E" on the knowledge chips; who did not change is drawn pale, with no mark at all.
+mark that is not colour alone: a "+" or "−" badge ("~": seen as another kind of person), a dashed
+outline for the gone, an arrow for a move, "+W" / "−E" on the knowledge chips; who did not change
+is drawn pale, with no mark at all.
 The legend says what each mark means; each note's ``<title>`` holds the whole name and the change
 in words. The geometry (rings that grow with the people in them, a spot per person) is
 ``layout``'s, so this picture and the map look alike.
@@ -41,6 +42,8 @@ MUTED_FILL = "#f7f9fa"
 MUTED_EDGE = "#b4bec7"
 NEW_BADGE = "#1d6b3a"
 GONE_BADGE = "#9b2226"
+KIND_BADGE = INK
+BADGE_COLOUR = {"+": NEW_BADGE, "−": GONE_BADGE, "~": KIND_BADGE}
 ARROW = "#1d4f5c"
 GONE_KEY = "gone:"  # a gone person's spot on the picture, apart from any id of now
 
@@ -125,7 +128,7 @@ def change_picture(
     # The legend grows with the picture, so that it stays as readable as the notes when the whole is
     # shown small (a picture of many people in a narrow panel).
     scale = max(1.0, width / LEGEND_WIDTH)
-    height = width + (LEGEND_LINE * 8 + PAD) * scale
+    height = width + (LEGEND_LINE * 9 + PAD) * scale
     size = (f"{width:.0f}", f"{height:.0f}") if standalone else ("100%", "100%")
     dwg = svgwrite.Drawing(size=size, debug=False)
     dwg.viewbox(-(r + PAD), -(r + PAD), width, height)
@@ -274,9 +277,9 @@ def _note(dwg: svgwrite.Drawing, p: Person, x: float, y: float, lang: str) -> Gr
     )
     if p.marks and not gone:
         _chips(dwg, note, p, -w / 2 + 5, h / 2 - 21, lang)
-    badge = "+" if Mark.NEW in p.marks else "−" if gone else ""
+    badge = "+" if Mark.NEW in p.marks else "−" if gone else "~" if Mark.KIND in p.marks else ""
     if badge:
-        note.add(_badge(dwg, badge, w / 2 - 2, -h / 2 + 2, NEW_BADGE if badge == "+" else GONE_BADGE))
+        note.add(_badge(dwg, badge, w / 2 - 2, -h / 2 + 2, BADGE_COLOUR[badge]))
     return note
 
 
@@ -355,6 +358,9 @@ def _legend(dwg: svgwrite.Drawing, left: float, top: float, scale: float, lang: 
     legend.add(_badge(dwg, "−", x0 + 12, y + 10, GONE_BADGE))
     legend.add(dwg.rect((x0 + 28, y + 2), (30, 17), rx=2, fill="#ffffff", stroke=INK, stroke_width=1.5, stroke_dasharray="6 4"))
     line(N_("picture.legend.gone"))
+    y += LEGEND_LINE
+    legend.add(_badge(dwg, "~", x0 + 12, y + 10, KIND_BADGE))
+    line(N_("picture.legend.kind"))
     y += LEGEND_LINE
     legend.add(dwg.circle((x0 + 6, y + 10), 6, fill="#ffffff", stroke=ARROW, stroke_width=2, stroke_dasharray="3 2"))
     legend.add(dwg.line((x0 + 14, y + 10), (x0 + 52, y + 10), stroke=ARROW, stroke_width=3, marker_end=f"url(#{prefix}-arrow)"))

@@ -65,6 +65,15 @@ def test_every_kind_of_change_has_its_own_mark_in_text_not_only_colour() -> None
     assert "brengt nu ook wetenschappelijke kennis" in people["Anna de Vries"].find(f"{SVG}title").text  # type: ignore[union-attr]
 
 
+def test_a_person_seen_as_another_kind_has_a_mark_and_says_so() -> None:
+    m = sample_map()
+    anna, lector, leader = m.contacts
+    after = replace(m, contacts=(anna, lector, replace(leader, kind=PersonKind.OUTSIDE)))
+    leader_note = notes(parse(change_picture(m, after, "nl")))["Teamleider"]
+    assert leader_note.get("data-marks") == "kind" and "~" in texts(leader_note)
+    assert "eerst collega binnen de organisatie, nu buiten de organisatie" in leader_note.find(f"{SVG}title").text  # type: ignore[union-attr]
+
+
 def test_nobody_who_did_not_change_is_marked() -> None:
     before, after = two_moments()
     dirk = notes(parse(change_picture(before, after, "en")))["Dirk Jansen"]
@@ -109,6 +118,7 @@ def test_the_legend_names_every_mark_and_the_picture_says_what_it_shows() -> Non
     words = " ".join(texts(legend))
     for expected in (
         "new on the map",
+        "another kind of person",
         "no longer on the map",
         "arrow from the ring of then",
         "brings this knowledge now",
