@@ -60,11 +60,13 @@ FROM_JAVASCRIPT = ("asyncio", "base64", "builtins", "gzip", "json", "os", "sys",
 # The app's modules the page imports only when the user asks for them (Download for research), with
 # what they import: reachable, so kept, but not part of the start, so not compiled ahead.
 ON_DEMAND = (
+    "kenniskring.changepicture",
     "kenniskring.changes",
     "kenniskring.graphml",
     "kenniskring.names",
     "kenniskring.research",
     "kenniskring.teammap",
+    "kenniskring.thenandnow",
 )
 FOR_DEVELOPERS = ("_pyrepl", "bdb", "doctest", "multiprocessing", "pdb", "pydoc", "pydoc_data", "unittest")
 UNCHECKED_HASH = 0b01  # hash-based bytecode that is not checked against a source

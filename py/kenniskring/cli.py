@@ -85,6 +85,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", parents=[common], help=t(lang, "cli.compare"), description=t(lang, "cli.compare"))
     compare.add_argument("old", metavar="OLD", help=t(lang, "cli.compare.old"))
     compare.add_argument("new", metavar="NEW", help=t(lang, "cli.compare.new"))
+    compare.add_argument("--svg", metavar="OUT", help=t(lang, "cli.compare.svg"))
 
     merge = commands.add_parser("merge", parents=[common], help=t(lang, "cli.merge"), description=t(lang, "cli.merge"))
     merge.add_argument("files", nargs="+", metavar="FILE", help=t(lang, "cli.merge.files"))
@@ -290,6 +291,16 @@ def run_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"\n{t(lang, 'change.actions')}", file=out)
         for line in describe_actions(changes, lang):
             print(f"- {line}", file=out)
+    if args.svg:
+        from .changepicture import change_picture
+
+        picture = change_picture(sources[0].map, sources[1].map, lang, args.old, args.new, standalone=True)
+        try:
+            write_file(Path(args.svg), picture.encode("utf-8"))
+        except OSError:
+            print(t(lang, "cli.error.write", out=args.svg), file=err)
+            return 1
+        print(f"\n{t(lang, 'cli.rendered', out=args.svg)}", file=out)
     return 0
 
 

@@ -350,7 +350,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       </div>
     </div>
   </div>
-  <section id="kk-print" class="kk-print" aria-hidden="true"></section>
+  <section id="kk-print" class="kk-print"></section>
 </div>
 """
 

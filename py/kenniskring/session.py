@@ -26,7 +26,7 @@ from .fileformat import FileError, FileWarning, dumps, export_filename, loads
 from .i18n import N_, plural, t
 from .labels import RING
 from .layout import layout
-from .library import MAP_PREFIX, Index, copy_to_trash, create_map, load_map, read_index, save_map
+from .library import MAP_PREFIX, Index, copy_to_trash, create_map, delete_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason, kept_fields_message
 from .model import MAX_CHANGE, NetworkMap, Ring, View, view_map
@@ -57,6 +57,12 @@ class Session:
     storage_problem: str | None = None  # the message key of the storage banner, None when saving works
     theirs: str | None = None  # what another tab last wrote to this map (its text), None if nothing yet
     waiting: WaitingFile | None = None  # a file of a map that is already here: copy or replace?
+    made_from: str | None = None  # this map was just made (a team map) while that one was open: undo goes back
+
+    @property
+    def can_undo(self) -> bool:
+        """An edit to take back, or, once there is none, the making of this map itself."""
+        return self.history.can_undo or self.made_from is not None
 
     @property
     def map(self) -> NetworkMap:
@@ -215,12 +221,14 @@ class MapShown:
     index: Index
     map: NetworkMap
     show_wish: bool = False
+    made_from: str | None = None  # made (a team map) while this map was open: an undo takes it away again
 
 
 @dataclass(frozen=True)
 class MapDeleted:
     map_id: str
     index: Index
+    open_next: str | None = None  # the map to open when the open one is gone (else the latest changed)
 
 
 @dataclass(frozen=True)
@@ -346,6 +354,14 @@ class CreateMap:
 
 
 @dataclass(frozen=True)
+class UnmakeMap:
+    """Take a map that was just made away again (to the trash, as a delete) and open ``back_to``."""
+
+    map_id: str
+    back_to: str
+
+
+@dataclass(frozen=True)
 class KeepInTrash:
     """Put the stored version of a map in the trash (it is about to be replaced), as a delete does."""
 
@@ -437,6 +453,7 @@ Effect = (
     | LoadMap
     | CreateMap
     | KeepInTrash
+    | UnmakeMap
     | AskHowToOpen
     | Redraw
     | DrawMap
@@ -452,7 +469,7 @@ Effect = (
     | Download
     | DownloadPicture
 )
-STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap, KeepInTrash)
+STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap, KeepInTrash, UnmakeMap)
 Result = tuple[Session, tuple[Effect, ...]]
 
 
@@ -479,7 +496,7 @@ def _wish_view(s: Session) -> Result:
     return s, ()
 
 
-def _shown(s: Session, map_id: str, index: Index, m: NetworkMap, show_wish: bool = False) -> Result:
+def _shown(s: Session, map_id: str, index: Index, m: NetworkMap, show_wish: bool = False, made_from: str | None = None) -> Result:
     new = replace(
         s,
         map_id=map_id,
@@ -492,6 +509,7 @@ def _shown(s: Session, map_id: str, index: Index, m: NetworkMap, show_wish: bool
         theirs=None,
         view=View.BOTH if show_wish and m.has_desired else View.CURRENT,
         step=first_step(m),
+        made_from=made_from if made_from != map_id else None,
     )
     return new, (ResetForms(), Redraw(), ShowStep(), StorePreview())
 
@@ -616,6 +634,17 @@ def _export(s: Session, e: ExportWanted) -> tuple[Effect, ...]:
     return made, _say(s, "msg.exported", file=filename)
 
 
+def _unmake(s: Session) -> Result:
+    """Undo of making this map (a team map): it goes to the trash as a delete does, and the map that
+    was open when it was made opens again. What it was made of was never changed."""
+    assert s.made_from is not None
+    entry = s.index.entry(s.map_id)
+    said = _say(s, "msg.team_unmade", title=map_label(entry.title if entry else s.map.change, s.lang))
+    back_to = s.made_from
+    s = replace(s, made_from=None, can_save=False)  # nothing more of it is written
+    return s, (UnmakeMap(s.map_id, back_to), said)
+
+
 def _loaded(s: Session, e: Loaded) -> Result:
     s = replace(s, index=e.index)
     if e.map is not None:
@@ -643,7 +672,9 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
     if isinstance(event, FieldFocused):
         return replace(s, typing=None), ()
     if isinstance(event, Undo):
-        return _time_travel(s, s.history.undo(), N_("msg.undone")) if s.history.can_undo else (s, ())
+        if s.history.can_undo:
+            return _time_travel(s, s.history.undo(), N_("msg.undone"))
+        return _unmake(s) if s.made_from is not None else (s, ())
     if isinstance(event, Redo):
         return _time_travel(s, s.history.redo(), N_("msg.redone")) if s.history.can_redo else (s, ())
     if isinstance(event, StepChosen):
@@ -692,13 +723,14 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
     if isinstance(event, Loaded):
         return _loaded(s, event)
     if isinstance(event, MapShown):
-        return _shown(s, event.map_id, event.index, event.map, event.show_wish)
+        return _shown(s, event.map_id, event.index, event.map, event.show_wish, event.made_from)
     if isinstance(event, MapDeleted):
         s = replace(s, index=event.index)
         if event.map_id != s.map_id:
             return s, (ListMaps(),)
         s = replace(s, can_save=False)  # what was open is in the trash now, and stays there as it was
-        following = after_delete(event.index)
+        wanted = event.open_next
+        following = wanted if wanted and event.index.entry(wanted) is not None else after_delete(event.index)
         return s, ((LoadMap(following, after_delete=True),) if following else (CreateMap(NetworkMap()),))
     if isinstance(event, ExportWanted):
         return s, _export(s, event)
@@ -732,7 +764,7 @@ def _is_newer(text: str | None) -> bool:
     return problem is not None and problem.code == "too_new"
 
 
-def perform(effect: WriteMap | LoadMap | CreateMap | KeepInTrash, storage: Storage, now: str) -> Event:
+def perform(effect: WriteMap | LoadMap | CreateMap | KeepInTrash | UnmakeMap, storage: Storage, now: str) -> Event:
     """Carry out one effect on storage; the answer is the event that says how it went."""
     if isinstance(effect, WriteMap):
         if effect.map_id and _is_newer(storage.get(MAP_PREFIX + effect.map_id)):
@@ -747,6 +779,11 @@ def perform(effect: WriteMap | LoadMap | CreateMap | KeepInTrash, storage: Stora
     if isinstance(effect, LoadMap):
         index, m, aside = load_map(storage, effect.map_id, now)
         return Loaded(effect.map_id, index, m, aside.problem if aside else None, effect.after_delete, effect.then)
+    if isinstance(effect, UnmakeMap):
+        try:
+            return MapDeleted(effect.map_id, delete_map(storage, effect.map_id), open_next=effect.back_to)
+        except (StorageFull, StorageUnavailable) as problem:
+            return SaveFailed(isinstance(problem, StorageFull))
     if isinstance(effect, KeepInTrash):
         try:
             return IndexRead(copy_to_trash(storage, effect.map_id))

@@ -149,7 +149,7 @@ class Drawing:
             self.app.storage.remove(PREVIEW_KEY)  # a missing picture is fine; a stale one is not
 
     def refresh_undo_buttons(self) -> None:
-        element("kk-undo").disabled = not self.app.history.can_undo
+        element("kk-undo").disabled = not self.app.session.can_undo
         element("kk-redo").disabled = not self.app.history.can_redo
 
     def sync_field(self, field: Any, value: str) -> None:

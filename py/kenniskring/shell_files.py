@@ -69,6 +69,8 @@ class Files:
 
     def fill_print(self) -> None:
         app = self.app
+        if element("kk-print").getAttribute("data-print") == "changes":
+            return  # the "then and now" page is being printed (shell_moments)
         svg = render(app.map, app.lang, print_view(app.session), prefix="kkp")
         element("kk-print").innerHTML = print_html(app.map, app.lang, today(), svg)
 

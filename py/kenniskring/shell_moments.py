@@ -10,7 +10,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .browser import attr, element, now_stamp
+from pyscript import window
+
+from .browser import attr, download_text, element, now_stamp, today
 from .edits import RemoveMoment, SetNextLook, TakeMoment
 from .fileformat import FileError
 from .i18n import long_date, t
@@ -23,6 +25,7 @@ from .shell_host import Host
 class Moments:
     def __init__(self, app: Host) -> None:
         self.app = app
+        self.compared: tuple[str, str] | None = None  # the two sides on screen, for its picture and page
 
     def wire(self) -> None:
         on = self.app.events.on
@@ -31,6 +34,8 @@ class Moments:
         on(element("kk-next-look"), "change", lambda _e: self.set_next_look())
         on(element("kk-moments"), "click", self.on_list_click)
         on(element("kk-compare"), "click", lambda _e: self.show(element("kk-compare-from").value, element("kk-compare-to").value))
+        on(element("kk-comparison"), "click", self.on_comparison_click)
+        on(window, "afterprint", lambda _e: element("kk-print").removeAttribute("data-print"))
 
     def take(self) -> None:
         app = self.app
@@ -81,14 +86,52 @@ class Moments:
         return None if moment is None else (moment.map, moment_title(moment, self.app.lang))
 
     def show(self, before_id: str, after_id: str) -> None:
-        from .changes import compare  # on request: not part of the page's start
+        from .changepicture import change_picture  # on request: not part of the page's start
+        from .changes import compare
 
         app = self.app
         before, after = self.side(before_id), self.side(after_id)
         if before is None or after is None or before_id == after_id:
             app.error(t(app.lang, "moments.compare.same"))
             return
-        heading = escape(t(app.lang, "msg.compared", before=before[1], after=after[1]))
-        html = changes_html(compare(before[0], after[0]), app.lang, before[1], after[1])
-        element("kk-comparison").innerHTML = f'<h3 id="kk-comparison-title" tabindex="-1">{heading}</h3>{html}'
+        self.compared = (before_id, after_id)
+        lang = app.lang
+        heading = escape(t(lang, "msg.compared", before=before[1], after=after[1]))
+        picture = change_picture(before[0], after[0], lang, before[1], after[1])
+        buttons = (
+            '<div class="kk-buttons">'
+            f'<button type="button" class="md-button" data-picture="download">{escape(t(lang, "picture.download"))}</button> '
+            f'<button type="button" class="md-button" data-picture="print">{escape(t(lang, "thennow.print"))}</button></div>'
+        )
+        html = changes_html(compare(before[0], after[0]), lang, before[1], after[1])
+        element("kk-comparison").innerHTML = (
+            f'<h3 id="kk-comparison-title" tabindex="-1">{heading}</h3>'
+            f'<h4>{escape(t(lang, "picture.heading"))}</h4><div class="kk-change-figure">{picture}</div>{buttons}{html}'
+        )
         element("kk-comparison-title").focus()
+
+    def on_comparison_click(self, event: Any) -> None:
+        target = event.target.closest("button")
+        wanted = attr(target, "data-picture") if target is not None else None
+        sides = (self.side(self.compared[0]), self.side(self.compared[1])) if self.compared else (None, None)
+        before, after = sides
+        if not wanted or before is None or after is None:
+            return
+        from .changepicture import change_picture
+
+        lang = self.app.lang
+        if wanted == "download":
+            filename = f"{t(lang, 'picture.filename')}-{today()}.svg"
+            svg = change_picture(before[0], after[0], lang, before[1], after[1], prefix="kkcx", standalone=True)
+            download_text(filename, svg, "image/svg+xml")
+            self.app.status(t(lang, "msg.exported", file=filename))
+            return
+        from .changes import compare
+        from .thenandnow import then_and_now_html
+
+        picture = change_picture(before[0], after[0], lang, before[1], after[1], prefix="kkcp")
+        page = then_and_now_html(after[0], compare(before[0], after[0]), lang, before[1], after[1], today(), picture)
+        sheet = element("kk-print")
+        sheet.innerHTML = page
+        sheet.setAttribute("data-print", "changes")  # the poster does not fill the page over it (beforeprint)
+        window.print()

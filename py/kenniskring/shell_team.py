@@ -106,9 +106,10 @@ class TeamPanel:
             return
         self.asked = None
         element("kk-team-check").innerHTML = ""
-        app.dispatch(MapShown(map_id, index, team.map))
+        app.dispatch(MapShown(map_id, index, team.map, made_from=app.map_id or None))  # an undo goes back to it
         people = plural(app.lang, "count.people", len(team.map.contacts))
-        app.status(t(app.lang, "msg.team_made", maps=len(members), people=people, single=len(team.map.named_by_one)))
+        made = t(app.lang, "msg.team_made", maps=len(members), people=people, single=len(team.map.named_by_one))
+        app.status(f"{made} {t(app.lang, 'msg.team_made.undo')}")
 
 
 def numbered(labels: list[str]) -> list[str]:

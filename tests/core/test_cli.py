@@ -275,6 +275,20 @@ def test_compare_in_dutch_and_of_a_map_with_itself(tmp_path: Path) -> None:
     assert "Anna de Vries" not in out
 
 
+def test_compare_draws_the_picture_of_what_changed_when_asked(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.core.factories import person, sample_map
+
+    old = sample_map()
+    new = replace(old, contacts=old.contacts + (person("n", "Coach Bram"),))
+    picture = tmp_path / "veranderd.svg"
+    code, out, err = run("compare", write_map(tmp_path / "a.json", old), write_map(tmp_path / "b.json", new), "--svg", picture)
+    assert code == 0 and err == "" and f"Drawn: {picture}." in out
+    svg = picture.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and 'data-marks="new"' in svg and "Coach Bram" in svg
+
+
 def test_compare_with_a_bad_file_says_why(tmp_path: Path) -> None:
     from tests.core.factories import sample_map
 

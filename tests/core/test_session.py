@@ -462,3 +462,39 @@ def test_the_picture_downloads_in_the_view_on_screen_when_the_map_has_a_wish(sto
     _, png = run(s, ks.ExportWanted("png", "2026-12-02", "2026-12-02T10:00:00+00:00"), storage=storage)
     picture = png[0]
     assert isinstance(picture, ks.DownloadPicture) and picture.filename.endswith(".png") and picture.width > 0
+
+
+def test_making_a_team_map_is_undone_like_an_edit_and_the_map_that_was_open_comes_back(storage: DictStorage) -> None:
+    from kenniskring.library import undelete_map
+
+    _, first = create_map(storage, "2026-01-01T00:00:00+00:00", replace(sample_map(), change="Kaart van Anna"))
+    _, second = create_map(storage, "2026-06-01T00:00:00+00:00", replace(sample_map(), change="Kaart van Bram"))
+    s = opened(storage)
+    s, _ = run(s, ks.MapChosen(first), storage=storage)  # Anna's map is open, not the latest
+    members = {k: v for k, v in storage.items.items() if k in (MAP_PREFIX + first, MAP_PREFIX + second)}
+    team = replace(sample_map(), change="Teamkaart")
+    index, team_id = create_map(storage, NOW(), team)
+    s, _ = run(s, ks.MapShown(team_id, index, team, made_from=first), storage=storage)
+    assert s.map_id == team_id and s.can_undo and not s.history.can_undo
+    s, _ = run(s, ks.Edited(SetChange("Ons team")), storage=storage)
+    s, effects = run(s, ks.Undo(), storage=storage)  # first the edit on the team map
+    assert s.map_id == team_id and s.map.change == "Teamkaart" and s.can_undo
+    s, effects = run(s, ks.Undo(), storage=storage)  # then its making
+    assert s.map_id == first and s.map.change == "Kaart van Anna"  # the map that was open, not the latest
+    assert team_id not in {e.id for e in s.index.entries} and not s.can_undo
+    assert texts(effects, error=False) == [
+        "Teamkaart ‘Teamkaart’ weggehaald; de kaart die open was, is weer open. De kaarten van de teamleden zijn niet veranderd."
+    ]
+    assert {k: storage.get(k) for k in members} == members  # the members' maps are untouched
+    s, effects = run(s, ks.Undo(), storage=storage)
+    assert s.map_id == first and effects == []  # nothing more to undo
+    assert team_id in {e.id for e in undelete_map(storage, team_id, NOW()).entries}  # in the trash, as a delete
+
+
+def test_a_map_that_was_not_made_here_has_no_making_to_undo(storage: DictStorage) -> None:
+    s = opened(storage)
+    index, other = create_map(storage, NOW(), sample_map())
+    s, _ = run(s, ks.MapShown(other, index, sample_map()), storage=storage)
+    assert not s.can_undo
+    s, effects = run(s, ks.Undo(), storage=storage)
+    assert s.map_id == other and effects == []
