@@ -36,6 +36,14 @@ UI = {
         "now": "Nu",
         "both": "Nu en gewenst",
         "step": {2: "Mensen en ringen", 5: "Reflecteren", 6: "Van inzicht naar actie"},
+        "moment_name": "Naam van dit moment (mag leeg blijven)",
+        "record": "Leg dit moment vast",
+        "moment_label": "Start",
+        "edit": "{name} bewerken",
+        "weekly": "wekelijks",
+        "save": "Wijzigingen opslaan",
+        "compare": "Moment ‘Start, .*’ vergelijken met nu",
+        "compared": "Vergeleken: Start, .* en Nu",
     },
     "en": {
         "example_page": "en/voorbeeld/",
@@ -48,6 +56,14 @@ UI = {
         "now": "Now",
         "both": "Now and desired",
         "step": {2: "People and rings", 5: "Reflect", 6: "From insight to action"},
+        "moment_name": "Name of this moment (may stay empty)",
+        "record": "Record this moment",
+        "moment_label": "Start",
+        "edit": "Edit {name}",
+        "weekly": "weekly",
+        "save": "Save changes",
+        "compare": "Compare moment ‘Start, .*’ with now",
+        "compared": "Compared: Start, .* and Now",
     },
 }
 
@@ -103,6 +119,32 @@ def test_guide_screenshots_from_the_real_page(new_context: object, site_url: str
     go_to(page, ui, 6)
     shoot_from(page, "#kk-step-title", out / "stap-6.png")
 
-    for name in ("voorbeeld", "kaart", "stap-2", "stap-5", "stap-6"):
+    # Coming back after some months: a moment, one person closer, and the comparison with now.
+    page.get_by_label(ui["moment_name"]).fill(ui["moment_label"])
+    page.get_by_role("button", name=ui["record"]).click()
+    go_to(page, ui, 2)
+    further = page.get_by_role("row").filter(has=page.get_by_role("rowheader")).filter(has_not_text=ui["weekly"])
+    first = further.first.get_by_role("rowheader").inner_text().strip()
+    page.get_by_role("button", name=ui["edit"].format(name=first), exact=True).click()
+    page.get_by_role("radio", name=ui["weekly"], exact=True).check()
+    page.get_by_role("button", name=ui["save"]).click()
+    go_to(page, ui, 6)
+    page.get_by_role("button", name=re.compile(ui["compare"])).click()
+    comparison = page.locator("#kk-comparison")
+    expect(comparison.get_by_role("heading", name=re.compile(ui["compared"]))).to_be_focused()
+    expect(comparison.locator(".kk-changes li").filter(has_text=first)).to_have_count(1)
+    box = comparison.bounding_box()
+    assert box is not None
+    top = box["y"] + page.evaluate("window.scrollY")  # the picture and who changed, without the sticky header
+    hide_header = "visible => { document.querySelector('.md-header').style.visibility = visible ? '' : 'hidden'; }"
+    page.evaluate(hide_header, False)
+    page.screenshot(
+        path=out / "vergelijken.png",
+        full_page=True,
+        clip={"x": box["x"], "y": top, "width": box["width"], "height": min(box["height"], 1000)},
+    )
+    page.evaluate(hide_header, True)
+
+    for name in ("voorbeeld", "kaart", "stap-2", "stap-5", "stap-6", "vergelijken"):
         png = (out / f"{name}.png").read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 10_000, name
