@@ -19,16 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-import svgwrite
-from svgwrite.base import Desc, Title
-from svgwrite.container import Group
-
 from .changes import Changes, compare
 from .i18n import N_, isolate, t
 from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, RING
 from .layout import NODE_H, NODE_W, Layout, layout
 from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, Perspective, Ring
 from .render import CENTRE_FILL, FONT, INK, KNOWLEDGE_COLOUR, POSTIT_EDGE, POSTIT_FILL, RING_FILL, RING_LINE
+from .svglib import Desc, Group, Title, svgwrite
 
 PAD = 16
 LEGEND_LINE = 24

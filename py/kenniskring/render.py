@@ -14,10 +14,6 @@ from html import escape
 from typing import Any
 from xml.etree import ElementTree
 
-import svgwrite
-from svgwrite.base import Desc, Title
-from svgwrite.container import Group
-
 from .i18n import N_, isolate, plural, t
 from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE
 from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
@@ -32,6 +28,7 @@ from .model import (
     View,
     view_map,
 )
+from .svglib import Desc, Group, Title, svgwrite
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 INK = "#1f2933"
