@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 from kenniskring import session as ks
-from kenniskring.edits import AddContact, History, RemoveContact, ReplaceMap, SetChange, UpdateContact
+from kenniskring.edits import AddContact, History, RemoveContact, ReplaceMap, SetChange, TakeMoment, UpdateContact
 from kenniskring.fileformat import FORMAT_VERSION, dumps, loads
 from kenniskring.i18n import t
 from kenniskring.library import MAP_PREFIX, create_map, load_map, open_library, read_index
@@ -94,6 +94,19 @@ def test_a_full_storage_shows_the_banner_and_keeps_the_map_in_memory(storage: Di
     storage.quota = None
     s, effects = run(s, ks.SaveDue(), storage=storage)
     assert ks.StorageBanner(None) in effects and s.storage_problem is None and not s.unsaved
+
+
+def test_a_moment_that_storage_cannot_hold_stays_in_memory_and_downloads(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s = opened(storage)
+    storage.quota = sum(len(k) + len(v) for k, v in storage.items.items())
+    s, effects = run(s, ks.Edited(TakeMoment("m1", "2026-12-02T10:00:00+00:00", "Start")), ks.SaveDue(), storage=storage)
+    assert ks.StorageBanner("msg.storage_full") in effects
+    assert [m.label for m in s.map.moments] == ["Start"] and s.unsaved
+    _, effects = run(s, ks.ExportWanted("json", "2026-12-02", "2026-12-02T10:01:00+00:00"), storage=storage)
+    download = next(e for e in effects if isinstance(e, ks.Download))
+    assert [m.label for m in loads(download.text).moments] == ["Start"]
+    assert loads(storage.get(MAP_PREFIX + s.map_id) or "").moments == ()  # storage still holds it without
 
 
 def test_typing_in_one_field_is_one_undo_step_and_focus_starts_a_new_one(storage: DictStorage) -> None:
