@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "py"))
 
 from kenniskring.fileformat import dumps  # noqa: E402
+from kenniskring.layout import roomy_id  # noqa: E402
 from kenniskring.model import (  # noqa: E402
     Action,
     Answer,
@@ -86,17 +87,32 @@ TEXTS: dict[str, dict[str, Any]] = {
 }
 
 
+def roomy_ids() -> dict[str, str]:
+    """The people's ids, picked one by one as the tool picks them for someone new (layout.roomy_id:
+    where their ring has room), but from a counter instead of chance, so the example is the same
+    file every time it is made and its picture is balanced."""
+    counter = iter(range(10, 10_000))
+    m = NetworkMap()
+    chosen: dict[str, str] = {}
+    for cid, nl, _en, ring, kind, role, knowledge, desired, wished in PEOPLE:
+        chosen[cid] = roomy_id(m, ring, lambda: f"c{next(counter)}")
+        contact = Contact(chosen[cid], nl, ring, kind, role, knowledge, "", desired, wished)
+        m = NetworkMap(contacts=(*m.contacts, contact))
+    return chosen
+
+
 def example(lang: str) -> NetworkMap:
     text = TEXTS[lang]
+    ids = roomy_ids()
     contacts = tuple(
-        Contact(cid, nl if lang == "nl" else en, ring, kind, role, knowledge, "", desired, wished)
+        Contact(ids[cid], nl if lang == "nl" else en, ring, kind, role, knowledge, "", desired, wished)
         for cid, nl, en, ring, kind, role, knowledge, desired, wished in PEOPLE
     )
     return NetworkMap(
         change=text["change"],
         contacts=contacts,
         answers=tuple(Answer(q, now, wish) for q, now, wish in text["answers"]),
-        actions=tuple(Action(aid, t, ids, owner, due) for aid, t, ids, owner, due in text["actions"]),
+        actions=tuple(Action(aid, t, tuple(ids[i] for i in who), owner, due) for aid, t, who, owner, due in text["actions"]),
     )
 
 

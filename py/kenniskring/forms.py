@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS
 from .i18n import N_
+from .layout import roomy_id
 from .model import (
     Action,
     Contact,
@@ -18,6 +19,7 @@ from .model import (
     OutsideRole,
     PersonKind,
     Ring,
+    new_contact_id,
 )
 from .validation import TEXT_RULES, check_date
 
@@ -71,15 +73,18 @@ def text_problem(field_name: str, value: str) -> FormProblem | None:
     return FormProblem(field_name, _TEXT_PROBLEM[field_name][code], {"limit": rule.limit})
 
 
-def contact_from_form(form: PersonForm, contact_id: str, current: NetworkMap) -> Contact | list[FormProblem]:
-    """A Contact with ``contact_id`` built from the form, or every problem the form has."""
+def contact_from_form(form: PersonForm, contact_id: str | None, current: NetworkMap) -> Contact | list[FormProblem]:
+    """A Contact with ``contact_id`` built from the form, or every problem the form has. A new person
+    (``contact_id`` None) gets an id that places them where their ring has room (layout.roomy_id)."""
     problems = [p for p in (text_problem("name", form.name.strip()), text_problem("note", form.note)) if p]
-    if current.contact(contact_id) is None and len(current.contacts) >= MAX_CONTACTS:
+    if (contact_id is None or current.contact(contact_id) is None) and len(current.contacts) >= MAX_CONTACTS:
         problems.append(FormProblem("name", N_("form.error.too_many"), {"limit": MAX_CONTACTS}))
     if problems:
         return problems
     kind = PersonKind(form.kind)
     role = OutsideRole(form.role) if kind is PersonKind.OUTSIDE and form.role else None
+    if contact_id is None:
+        contact_id = roomy_id(current, Ring(form.ring), new_contact_id)
     return Contact(
         id=contact_id,
         name=" ".join(form.name.split()),

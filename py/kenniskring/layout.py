@@ -4,14 +4,23 @@ Geometry, not drawing. Nodes are axis-aligned boxes (so their text stays horizon
 whose centres are at least a box diagonal apart can never overlap, whatever their direction; so
 every track keeps neighbours one diagonal apart (by chord) and tracks one diagonal apart (by
 radius). A ring that holds more people than one track can take gets more tracks and grows.
+
+Where a person sits comes from their own id, not from who else is on the map: each has a home angle
+and sits as near it as the neighbours on their track allow. So while a team talks and adds, edits or
+moves people, the others stay put or shift a little; nobody jumps to the other side of a ring.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
-from .model import RINGS, NetworkMap, Ring
+from .model import RINGS, Contact, NetworkMap, Ring
 
 NODE_W = 120.0
 NODE_H = 48.0
@@ -21,6 +30,9 @@ PITCH = math.hypot(NODE_W + GAP, NODE_H + GAP)
 CENTRE_RADIUS = 62.0
 # Free space on either side of a ring boundary: room for the ring's label, never a node.
 MARGIN = 15.0
+# Neighbours keep this much more than the minimum angle between them while their track has room.
+COMFORT = 1.25
+TAU = 2 * math.pi
 
 
 @dataclass(frozen=True)
@@ -49,10 +61,11 @@ class Layout:
         return self.bands[-1].outer
 
     def spot(self, contact_id: str) -> Spot | None:
-        for s in self.spots:
-            if s.contact_id == contact_id:
-                return s
-        return None
+        return self._by_id.get(contact_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Spot]:
+        return {s.contact_id: s for s in self.spots}
 
     def ring_at(self, distance: float) -> Ring:
         """The ring a point at this distance from the centre falls in (used when a node is dropped)."""
@@ -71,51 +84,147 @@ def track_capacity(radius: float) -> int:
 
 
 def _tracks_for(first_radius: float, count: int) -> list[tuple[float, int]]:
-    """Track radii from ``first_radius`` outwards, each with how many nodes it gets."""
-    radii = [first_radius]
-    caps = [track_capacity(first_radius)]
-    while sum(caps) < count:
-        radii.append(radii[-1] + PITCH)
-        caps.append(track_capacity(radii[-1]))
-    return list(zip(radii, _share(count, caps), strict=True))
+    """Track radii from ``first_radius`` outwards, each with how many nodes it can take: as few
+    tracks as hold ``count`` people."""
+    tracks = [(first_radius, track_capacity(first_radius))]
+    while sum(cap for _, cap in tracks) < count:
+        radius = tracks[-1][0] + PITCH
+        tracks.append((radius, track_capacity(radius)))
+    return tracks
 
 
-def _share(count: int, caps: list[int]) -> list[int]:
-    """Spread ``count`` over tracks in proportion to their capacity (largest remainder), never over."""
-    total = sum(caps)
-    if count == 0:
-        return [0] * len(caps)
-    exact = [count * c / total for c in caps]
-    shares = [min(int(e), c) for e, c in zip(exact, caps, strict=True)]
-    order = sorted(range(len(caps)), key=lambda i: exact[i] - int(exact[i]), reverse=True)
-    left = count - sum(shares)
-    while left:
-        for i in order:
-            if left and shares[i] < caps[i]:
-                shares[i] += 1
-                left -= 1
-    return shares
+@functools.lru_cache(maxsize=8192)
+def home_angle(contact_id: str) -> float:
+    """Where on a ring a person would sit if they were alone there: an angle made from their id, the
+    same in every Python and every browser, so it never depends on who else is on the map."""
+    return _hash(contact_id, 0x811C9DC5) / 2**32 * TAU
+
+
+def _hash(text: str, seed: int) -> int:
+    """FNV-1a over the text's bytes, then murmur3's finaliser, so ids that differ in one last
+    character ("c1", "c2") still land far apart."""
+    h = seed
+    for byte in text.encode():
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+def roomy_id(m: NetworkMap, ring: Ring, make_id: Callable[[], str], tries: int = 24) -> str:
+    """An id for someone new on ``ring`` whose home angle lies in the widest open arc among the
+    people there: so a new person lands where there is room, and the picture stays balanced
+    without anyone else moving. ``make_id`` makes a random candidate (model.new_contact_id)."""
+    homes = sorted(home_angle(c.id) for c in m.in_ring(ring))
+    candidates = [make_id() for _ in range(tries if homes else 1)]
+    if not homes:
+        return candidates[0]
+
+    def room(contact_id: str) -> float:
+        a = home_angle(contact_id)
+        return min(abs((a - h + math.pi) % TAU - math.pi) for h in homes)
+
+    return max(candidates, key=room)
+
+
+def min_gap(radius: float) -> float:
+    """The smallest angle between two neighbours on a track of this radius (a chord of PITCH)."""
+    return 2 * math.asin(min(1.0, PITCH / (2 * radius)))
+
+
+def spread(homes: list[float], gap: float) -> list[float]:
+    """Angles as close to ``homes`` as they can be (least squares) with at least ``gap`` between
+    neighbours, keeping their order round the circle. Someone who joins or leaves only moves the
+    group of neighbours they are packed with; everybody else stays exactly where they were.
+
+    The circle is cut open in the widest empty arc; on the line that leaves, the closest angles
+    with the gaps kept are an isotonic regression (pool adjacent violators) of ``home - i * gap``.
+    """
+    n = len(homes)
+    if n < 2:
+        return list(homes)
+    order = sorted(range(n), key=lambda i: (homes[i], i))
+    ring = [homes[i] % TAU for i in order]
+    empty = [(ring[(k + 1) % n] - ring[k]) % TAU if k < n - 1 else ring[0] + TAU - ring[k] for k in range(n)]
+    first = (max(range(n), key=lambda k: (empty[k], -k)) + 1) % n
+    line = [ring[(first + j) % n] + (TAU if first + j >= n else 0.0) for j in range(n)]
+    fitted = _isotonic([a - j * gap for j, a in enumerate(line)])
+    angles = [u + j * gap for j, u in enumerate(fitted)]
+    if angles[-1] - angles[0] > TAU - gap + 1e-9:
+        # No room left to follow the homes: evenly spaced, turned to sit as near them as it can.
+        step = TAU / n
+        turn = sum(a - j * step for j, a in enumerate(line)) / n
+        angles = [turn + j * step for j in range(n)]
+    placed = [0.0] * n
+    for j, a in enumerate(angles):
+        placed[order[(first + j) % n]] = a
+    return placed
+
+
+def _isotonic(values: list[float]) -> list[float]:
+    """The non-decreasing sequence closest to ``values`` (least squares): pool adjacent violators."""
+    blocks: list[list[float]] = []  # [sum, count]
+    for v in values:
+        blocks.append([v, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    fitted: list[float] = []
+    for total, count in blocks:
+        fitted.extend([total / count] * int(count))
+    return fitted
 
 
 def layout(m: NetworkMap) -> Layout:
+    """Each person sits as near their home angle as the neighbours on their track allow. Which
+    track of a ring a person is on also comes from their id. So adding, editing or moving one person
+    leaves everybody who is not packed next to them where they were, and those it does push move
+    less than a note (until a ring needs a track more or less)."""
     bands: list[Band] = []
     spots: list[Spot] = []
     inner = CENTRE_RADIUS
-    for ring_index, ring in enumerate(RINGS):
+    for ring in RINGS:
         people = m.in_ring(ring)
         tracks = _tracks_for(inner + MARGIN + PITCH / 2, len(people))
-        queue = iter(people)
-        for track_index, (radius, n) in enumerate(tracks):
-            if n == 0:
+        for (radius, _), here in zip(tracks, _on_tracks(people, [cap for _, cap in tracks]), strict=True):
+            if not here:
                 continue
-            step = 2 * math.pi / n
-            # Start at the top; stagger rings and tracks so people do not line up along one spoke.
-            offset = -math.pi / 2 + step * (0.5 if (ring_index + track_index) % 2 else 0.0)
-            for i in range(n):
-                c = next(queue)
-                angle = offset + i * step
-                spots.append(Spot(c.id, ring, radius * math.cos(angle), radius * math.sin(angle)))
+            spots.extend(_track_spots(ring, radius, tuple(c.id for c in here)))
         outer = tracks[-1][0] + PITCH / 2 + MARGIN
         bands.append(Band(ring, inner, outer, tuple(r for r, _ in tracks)))
         inner = outer
     return Layout(tuple(bands), tuple(spots))
+
+
+@functools.lru_cache(maxsize=64)
+def _track_spots(ring: Ring, radius: float, ids: tuple[str, ...]) -> tuple[Spot, ...]:
+    """The people on one track, spread round it: kept, so a redraw after an edit that leaves a
+    track's people as they were costs nothing for that track."""
+    # A little more air than the minimum while the track has room for it.
+    gap = min(min_gap(radius) * COMFORT, TAU / len(ids))
+    angles = spread([home_angle(i) for i in ids], gap)
+    return tuple(Spot(i, ring, radius * math.cos(a), radius * math.sin(a)) for i, a in zip(ids, angles, strict=True))
+
+
+def _on_tracks(people: tuple[Contact, ...], caps: list[int]) -> list[list[Contact]]:
+    """Who is on which track: each person's id picks a track (wider tracks more often); a track that
+    gets more than it holds passes its last-added people to the next track with room."""
+    total = sum(caps)
+    on: list[list[Contact]] = [[] for _ in caps]
+    over: list[Contact] = []
+    ends = list(itertools.accumulate(caps))
+    for c in people:
+        i = bisect.bisect_right(ends, _track_hash(c.id) % total)
+        (on[i] if len(on[i]) < caps[i] else over).append(c)
+    for c in over:
+        i = next(i for i, cap in enumerate(caps) if len(on[i]) < cap)
+        on[i].append(c)
+    return on
+
+
+@functools.lru_cache(maxsize=8192)
+def _track_hash(contact_id: str) -> int:
+    return _hash(contact_id, 0x01000193)

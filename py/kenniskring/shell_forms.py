@@ -27,7 +27,7 @@ from .edits import (
 )
 from .forms import ActionForm, FormProblem, PersonForm, action_from_form, contact_from_form, text_problem
 from .i18n import N_, t
-from .model import PersonKind, Perspective, Question, new_action_id, new_contact_id
+from .model import PersonKind, Perspective, Question, new_action_id
 from .observations import suggest
 from .shell_host import Host
 
@@ -97,7 +97,7 @@ class Forms:
     def on_submit(self, event: Any) -> None:
         event.preventDefault()
         editing = self.app.session.editing
-        result = contact_from_form(self.read_form(), editing or new_contact_id(), self.app.map)
+        result = contact_from_form(self.read_form(), editing, self.app.map)
         for field in ("name", "note"):
             element(f"kk-{field}").removeAttribute("aria-invalid")
         if isinstance(result, list):

@@ -61,3 +61,11 @@ def test_editing_keeps_the_id() -> None:
     m = sample_map()
     result = contact_from_form(form(name="Anna B."), "a", m)
     assert isinstance(result, Contact) and result.id == "a"
+
+
+def test_a_new_person_gets_a_fresh_id_and_an_edited_one_keeps_theirs() -> None:
+    m = sample_map()
+    new = contact_from_form(form(name="Nieuw", ring="monthly"), None, m)
+    assert isinstance(new, Contact) and new.id.startswith("c") and m.contact(new.id) is None
+    kept = contact_from_form(form(name="Anders"), m.contacts[0].id, m)
+    assert isinstance(kept, Contact) and kept.id == m.contacts[0].id
