@@ -25,6 +25,14 @@ ROLE: dict[OutsideRole, str] = {
     OutsideRole.EXTERNAL_EXPERT: N_("role.external_expert"),
     OutsideRole.OTHER: N_("role.other"),
 }
+# The letter drawn next to an outsider's triangle ("V" veldpartner, "O" onderzoeker, ...): who is who
+# outside the organisation, on the map itself, by shape and letter rather than colour.
+ROLE_LETTER: dict[OutsideRole, str] = {
+    OutsideRole.FIELD_PARTNER: N_("role.field_partner.letter"),
+    OutsideRole.RESEARCHER: N_("role.researcher.letter"),
+    OutsideRole.EXTERNAL_EXPERT: N_("role.external_expert.letter"),
+    OutsideRole.OTHER: N_("role.other.letter"),
+}
 KNOWLEDGE: dict[KnowledgeForm, str] = {
     KnowledgeForm.SCIENTIFIC: N_("knowledge.scientific"),
     KnowledgeForm.PROFESSIONAL: N_("knowledge.professional"),

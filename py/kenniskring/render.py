@@ -15,7 +15,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .i18n import N_, isolate, plural, t
-from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE
+from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER
 from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
 from .model import (
     KNOWLEDGE_FORMS,
@@ -23,6 +23,7 @@ from .model import (
     Contact,
     KnowledgeForm,
     NetworkMap,
+    OutsideRole,
     PersonKind,
     Perspective,
     View,
@@ -47,6 +48,7 @@ KNOWLEDGE_COLOUR: dict[KnowledgeForm, str] = {
 NO_KNOWLEDGE_FILL = "#ffffff"
 NAME_CHARS = 12
 CHIP_W = 23
+ROLE_MARK_W = 11  # what the role's letter takes on the name's line
 CHIP_STEP = 26
 LEGEND_ROW = 40
 PAD = 16
@@ -98,7 +100,7 @@ def picture_size(m: NetworkMap, view: View, g: Layout) -> tuple[float, float]:
     """Width and height of the drawing in SVG units (pixels when downloaded)."""
     width = 2 * (g.radius + PAD)
     with_desired = view is not View.CURRENT and m.has_desired
-    return width, width + LEGEND_ROW * (3 if with_desired else 2) + 16
+    return width, width + LEGEND_ROW * (4 if with_desired else 3) + 16
 
 
 def render(
@@ -274,6 +276,19 @@ def kind_icon(dwg: svgwrite.Drawing, kind: PersonKind, cx: float, cy: float, siz
     return dwg.polygon(points, fill=INK, class_="kk-icon kk-icon-outside")
 
 
+def role_mark(dwg: svgwrite.Drawing, role: OutsideRole, x: float, y: float, lang: str, size: float = 12) -> object:
+    """The letter for an outsider's role, set right after their triangle: field partner, researcher,
+    external expert or other tell apart in greyscale and for every eye."""
+    return dwg.text(
+        t(lang, ROLE_LETTER[role]),
+        insert=(x, y),
+        font_size=size,
+        font_weight="bold",
+        fill=INK,
+        class_=f"kk-role-mark kk-role-{role.value}",
+    )
+
+
 def knowledge_chip(dwg: svgwrite.Drawing, form: KnowledgeForm | None, x: float, y: float, lang: str) -> Group:
     """A coloured segment with its letter (W/P/E): colour and letter together, never colour alone."""
     chip = dwg.g(class_=f"kk-knowledge kk-knowledge-{form.value if form else 'none'}")
@@ -339,11 +354,15 @@ def _note(c: Contact, lang: str, wished: bool) -> str:
             dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit")
         )
     parts.append(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
-    name = shorten(c.name, NAME_CHARS)
+    name_x = -w / 2 + 23
+    if c.role is not None:
+        parts.append(role_mark(dwg, c.role, name_x - 2, -h / 2 + 18, lang))
+        name_x += ROLE_MARK_W
+    name = shorten(c.name, NAME_CHARS - (1 if c.role is not None else 0))
     parts.append(
         dwg.text(
             name,
-            insert=(-w / 2 + 23, -h / 2 + 18),
+            insert=(name_x, -h / 2 + 18),
             font_size=13.5,
             font_weight="bold",
             fill=INK,
@@ -365,7 +384,15 @@ def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang
         x = x0 + 110 + i * column
         legend.add(kind_icon(dwg, kind, x + 7, y0 + 13))
         legend.add(dwg.text(t(lang, KIND[kind]), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
-    y1 = y0 + LEGEND_ROW
+    y_roles = y0 + LEGEND_ROW
+    legend.add(dwg.text(t(lang, "map.legend.roles"), insert=(x0, y_roles + 18), font_size=13, font_weight="bold", fill=INK))
+    quarter = (width - 2 * PAD - 110) / 4
+    for i, role in enumerate(OutsideRole):
+        x = x0 + 110 + i * quarter
+        legend.add(kind_icon(dwg, PersonKind.OUTSIDE, x + 7, y_roles + 13))
+        legend.add(role_mark(dwg, role, x + 15, y_roles + 18, lang, size=13))
+        legend.add(dwg.text(t(lang, ROLE[role]), insert=(x + 32, y_roles + 18), font_size=13, fill=INK))
+    y1 = y_roles + LEGEND_ROW
     legend.add(dwg.text(t(lang, "map.legend.knowledge"), insert=(x0, y1 + 18), font_size=13, font_weight="bold", fill=INK))
     for i, form in enumerate(KNOWLEDGE_FORMS):
         x = x0 + 110 + i * column

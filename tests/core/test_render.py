@@ -3,8 +3,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from kenniskring.i18n import t
 from kenniskring.layout import layout
-from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Perspective, Ring
+from kenniskring.model import Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Perspective, Ring
 from kenniskring.render import KNOWLEDGE_COLOUR, render
 
 from .factories import crowded_map, person, sample_map
@@ -21,7 +22,12 @@ def nodes(root: ET.Element) -> list[ET.Element]:
 
 
 def node_texts(node: ET.Element) -> list[str]:
-    return ["".join(t.itertext()) for t in node.findall(".//svg:text", NS)]
+    """The name and the knowledge letters on a note (an outsider's role letter: ``role_marks``)."""
+    return ["".join(t.itertext()) for t in node.findall(".//svg:text", NS) if "kk-role-mark" not in t.get("class", "")]
+
+
+def role_marks(node: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in node.findall(".//svg:text", NS) if "kk-role-mark" in t.get("class", "")]
 
 
 def translate(node: ET.Element) -> tuple[float, float]:
@@ -262,3 +268,26 @@ def test_a_right_to_left_override_in_a_name_stays_inside_the_name() -> None:
     assert any(t.startswith("\u2068\u202eevil\u2069 – ") for t in titles)
     names = [el for el in root.iter("{http://www.w3.org/2000/svg}text") if el.get("class") == "kk-name"]
     assert names and all(el.get("unicode-bidi") == "isolate" for el in names)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_kind_of_outsider_has_a_letter_of_its_own_on_the_map_and_in_the_legend(lang: str) -> None:
+    from kenniskring.labels import KNOWLEDGE_LETTER, ROLE, ROLE_LETTER
+
+    people = tuple(
+        person(f"r{i}", f"Buiten {i}", Ring.MONTHLY, PersonKind.OUTSIDE, role) for i, role in enumerate(OutsideRole)
+    ) + (person("n", "Zonder rol", Ring.MONTHLY, PersonKind.OUTSIDE), person("t", "Collega", Ring.WEEKLY))
+    root = parse(render(NetworkMap(change="Rollen", contacts=people), lang))
+    marks = {n.get("data-id"): role_marks(n) for n in nodes(root)}
+    letters = [t(lang, ROLE_LETTER[role]) for role in OutsideRole]
+    assert [marks[f"r{i}"] for i in range(len(OutsideRole))] == [[letter] for letter in letters]
+    assert marks["n"] == [] and marks["t"] == []
+    # four different letters, none of them a knowledge form's letter: nothing to mix up
+    assert len(set(letters)) == 4
+    assert not set(letters) & {t(lang, KNOWLEDGE_LETTER[f]) for f in KnowledgeForm}
+    legend = root.find(".//svg:g[@class='kk-legend']", NS)
+    assert legend is not None
+    legend_text = ["".join(x.itertext()) for x in legend.iter(f"{{{NS['svg']}}}text")]
+    for role, letter in zip(OutsideRole, letters, strict=True):
+        assert t(lang, ROLE[role]) in legend_text
+        assert legend_text.count(letter) >= 1
