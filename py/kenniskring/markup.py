@@ -188,6 +188,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       </div>
     </details>
     <button type="button" id="kk-import-button" class="md-button" disabled>{e("import.any")}</button>
+    <button type="button" id="kk-present" class="md-button" aria-keyshortcuts="P" disabled>{e("present")}</button>
     <button type="button" id="kk-projector" class="md-button" aria-pressed="false" disabled>{e("projector")}</button>
     <input type="file" id="kk-import" accept=".json,.svg,application/json,image/svg+xml" hidden>
   </div>
@@ -202,6 +203,14 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
     <button type="button" id="kk-newer-reload" class="md-button">{e("newer.reload")}</button>
   </div>
   <div id="kk-status" class="kk-status" role="status" aria-live="polite"></div>
+  <div id="kk-present-bar" class="kk-present-bar" role="toolbar" aria-label="{e("present.bar")}" hidden>
+    <button type="button" id="kk-present-prev" class="md-button" aria-keyshortcuts="ArrowLeft PageUp">{e("steps.previous")}</button>
+    <button type="button" id="kk-present-next" class="md-button md-button--primary" aria-keyshortcuts="ArrowRight PageDown">{e("steps.next")}</button>
+    <button type="button" id="kk-present-undo" class="md-button" aria-keyshortcuts="Control+Z">{e("undo")}</button>
+    <button type="button" id="kk-present-leave" class="md-button" aria-keyshortcuts="Escape">{e("present.leave")}</button>
+    <p class="kk-hint">{e("present.hint")}</p>
+    <div id="kk-present-legend" class="kk-present-legend"></div>
+  </div>
   <div class="kk-workspace">
     <div class="kk-map-column">
       {views}

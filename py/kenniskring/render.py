@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 from .i18n import N_, isolate, plural, t
 from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER
-from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, layout
+from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, Spot, layout
 from .model import (
     KNOWLEDGE_FORMS,
     RINGS,
@@ -96,11 +96,17 @@ def map_description(m: NetworkMap, lang: str, view: View = View.CURRENT) -> str:
     return text
 
 
-def picture_size(m: NetworkMap, view: View, g: Layout) -> tuple[float, float]:
+def picture_size(m: NetworkMap, view: View, g: Layout, legend: bool = True) -> tuple[float, float]:
     """Width and height of the drawing in SVG units (pixels when downloaded)."""
     width = 2 * (g.radius + PAD)
-    with_desired = view is not View.CURRENT and m.has_desired
-    return width, width + LEGEND_ROW * (4 if with_desired else 3) + 16
+    if not legend:
+        return width, width
+    return width, width + LEGEND_ROW * (4 if shows_desired(m, view) else 3) + 16
+
+
+def shows_desired(m: NetworkMap, view: View) -> bool:
+    """Whether a picture of this view has the desired situation's marks (and their legend)."""
+    return view is not View.CURRENT and m.has_desired
 
 
 def render(
@@ -110,20 +116,24 @@ def render(
     geometry: Layout | None = None,
     prefix: str = "kk",
     standalone: bool = False,
+    legend: bool = True,
 ) -> str:
     """The map as an SVG document (text). ``prefix`` keeps ids unique when a page holds two;
-    ``standalone`` gives it a size of its own (for a downloaded file) instead of filling its box."""
+    ``standalone`` gives it a size of its own (for a downloaded file) instead of filling its box;
+    without ``legend`` it is the rings alone (presenting: the legend is then ``legend_html``, beside it)."""
     shown = view_map(m, view)
     g = geometry or layout(shown)
     r = g.radius
-    width, height = picture_size(m, view, g)
-    with_desired = view is not View.CURRENT and m.has_desired
+    width, height = picture_size(m, view, g, legend)
+    with_desired = shows_desired(m, view)
     size = (f"{width:.0f}", f"{height:.0f}") if standalone else ("100%", "100%")
     dwg = svgwrite.Drawing(size=size, debug=False)
     dwg.viewbox(-(r + PAD), -(r + PAD), width, height)
     dwg.attribs.update(
         {
-            "role": "img",
+            # A picture made of parts a keyboard and a screen reader can reach (WAI-ARIA Graphics).
+            "role": "graphics-document",
+            "aria-roledescription": t(lang, "map.roledescription"),
             "aria-labelledby": f"{prefix}-map-title {prefix}-map-desc",
             "font-family": FONT,
             "class": "kk-map",
@@ -141,10 +151,12 @@ def render(
         _draw_arrows(dwg, m, g, prefix)  # on top, with a halo: a head must show even where it meets a node
     if not shown.contacts:
         dwg.add(_halo_text(dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]))
-    _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix)
+    if legend:
+        _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix)
     originals = {c.id: c for c in m.contacts}
     notes = "".join(
-        _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value) for spot in g.spots
+        _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value)
+        for spot in reading_order(g)
     )
     # The first "<g class=...>" in the text is the element itself: user text is escaped, it has no "<".
     return str(dwg.tostring()).replace(NODES_PLACEHOLDER, f'<g class="kk-nodes">{notes}</g>', 1)
@@ -304,13 +316,33 @@ def knowledge_chip(dwg: svgwrite.Drawing, form: KnowledgeForm | None, x: float, 
     return chip
 
 
+def reading_order(g: Layout) -> list[Spot]:
+    """The order a keyboard goes through the notes: ring by ring from the centre, each ring clockwise
+    from the top (on screen, where y grows downwards)."""
+    rings = {ring: i for i, ring in enumerate(RINGS)}
+    return sorted(g.spots, key=lambda s: (rings[s.ring], math.atan2(s.x, -s.y) % math.tau, math.hypot(s.x, s.y)))
+
+
+def note_label(c: Contact, lang: str) -> str:
+    """What a screen reader says on a note: "Fatma (docent), collega eigen team, wekelijks, professionele kennis"."""
+    ring, kind, knowledge = contact_facts(c, lang)
+    return t(lang, "map.note.label", name=isolate(c.name), kind=kind, ring=ring, knowledge=knowledge)
+
+
 def _node(c: Contact, x: float, y: float, lang: str, desired_view: bool, ring: str) -> str:
-    """A person's note at its place on the map; what is on the note is drawn once per person (see below)."""
+    """A person's note at its place on the map, reachable by keyboard (Enter opens it, arrow keys move
+    it: the shell); what is on the note is drawn once per person (see below)."""
     wished = c.wished and desired_view
     return (
         f'<g class="{"kk-node kk-wished" if wished else "kk-node"}" transform="translate({x:.1f},{y:.1f})" '
-        f'data-id="{escape(c.id)}" data-ring="{ring}" data-kind="{c.kind.value}">{_note(c, lang, wished)}</g>'
+        f'data-id="{escape(c.id)}" data-ring="{ring}" data-kind="{c.kind.value}" '
+        f'tabindex="0" role="graphics-symbol" aria-label="{_note_label(c, lang)}">{_note(c, lang, wished)}</g>'
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _note_label(c: Contact, lang: str) -> str:
+    return escape(note_label(c, lang))
 
 
 ELEMENTS = svgwrite.Drawing(debug=False)  # makes elements only; nothing is ever added to it
@@ -408,3 +440,30 @@ def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang
     x += column
     legend.add(dwg.line((x, y2 + 13), (x + 30, y2 + 13), stroke=ARROW, stroke_width=3, marker_end=f"url(#{prefix}-arrow)"))
     legend.add(dwg.text(t(lang, "map.legend.arrow"), insert=(x + 40, y2 + 18), font_size=13, fill=INK))
+
+
+def legend_html(lang: str, with_desired: bool) -> str:
+    """The legend as a list, one mark per line (each a small SVG of its own, hidden from screen
+    readers: the words say it): for beside the map when it is presented, where a legend under the
+    rings would make them smaller."""
+    dwg = ELEMENTS
+
+    def mark(*parts: Any, width: float = 30) -> str:
+        inner = "".join(ElementTree.tostring(p.get_xml(), encoding="unicode") for p in parts)
+        return (
+            f'<svg class="kk-legend-mark" viewBox="0 0 {width:.0f} 18" width="{width / 18:.2f}em" height="1em" '
+            f'aria-hidden="true" focusable="false" font-family="{escape(FONT)}">{inner}</svg>'
+        )
+
+    rows: list[tuple[str, str]] = [(mark(kind_icon(dwg, kind, 9, 9)), t(lang, KIND[kind])) for kind in PersonKind]
+    rows += [
+        (mark(kind_icon(dwg, PersonKind.OUTSIDE, 7, 9), role_mark(dwg, role, 15, 14, lang, size=13)), t(lang, ROLE[role]))
+        for role in OutsideRole
+    ]
+    rows += [(mark(knowledge_chip(dwg, form, 1, 1, lang)), t(lang, KNOWLEDGE[form])) for form in KNOWLEDGE_FORMS]
+    if with_desired:
+        dashed = dwg.rect((1, 1), (CHIP_W, 16), rx=2, fill=WISHED_FILL, stroke=INK, stroke_width=1.5, stroke_dasharray="6 4")
+        arrow = dwg.path(d="M 1 9 L 20 9 M 15 4 L 22 9 L 15 14 z", stroke=ARROW, stroke_width=3, fill=ARROW)
+        rows += [(mark(dashed), t(lang, "map.legend.wished")), (mark(arrow), t(lang, "map.legend.arrow"))]
+    items = "".join(f"<li>{m}<span>{escape(text)}</span></li>" for m, text in rows)
+    return f'<ul class="kk-legend-list" aria-label="{escape(t(lang, "map.legend"))}">{items}</ul>'

@@ -29,7 +29,7 @@ from .layout import layout
 from .library import MAP_PREFIX, Index, copy_to_trash, create_map, delete_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason, kept_fields_message
-from .model import MAX_CHANGE, NetworkMap, Ring, View, view_map
+from .model import MAX_CHANGE, RINGS, NetworkMap, Ring, View, view_map
 from .persistence import Storage, StorageFull, StorageUnavailable
 from .render import picture_size, render
 from .report import map_label
@@ -84,8 +84,24 @@ def first_step(m: NetworkMap) -> int:
     return 2 if m.contacts else 1
 
 
-def start(lang: str, map_id: str, index: Index, m: NetworkMap, newer: bool = False) -> Session:
-    return Session(lang, map_id, index, History(present=m), m, step=first_step(m), newer=newer)
+def start(lang: str, map_id: str, index: Index, m: NetworkMap, newer: bool = False, remembered: str | None = None) -> Session:
+    """The session of a page that just opened ``m``; ``remembered`` is what ``step_memory`` last
+    wrote, so a reload comes back to the step the user was on (for the same map)."""
+    step = remembered_step(remembered, map_id) or first_step(m)
+    return Session(lang, map_id, index, History(present=m), m, step=step, newer=newer)
+
+
+def step_memory(s: Session) -> str:
+    """What the page keeps of where the user is, for the next load: the map and its step."""
+    return f"{s.map_id} {s.step}"
+
+
+def remembered_step(text: str | None, map_id: str) -> int | None:
+    """The step ``step_memory`` kept for this map, or None (another map, nothing kept, or nonsense)."""
+    kept_id, _, number = (text or "").partition(" ")
+    if not map_id or kept_id != map_id or not number.isdigit() or not 1 <= int(number) <= STEPS:
+        return None
+    return int(number)
 
 
 def export_view(s: Session) -> View:
@@ -176,6 +192,14 @@ class Dropped:
     contact_id: str
     from_ring: Ring | None
     to_ring: Ring
+
+
+@dataclass(frozen=True)
+class Nudged:
+    """A key on a focused note: one ring in (``inwards``, towards the team) or one ring out."""
+
+    contact_id: str
+    inwards: bool
 
 
 @dataclass(frozen=True)
@@ -313,6 +337,7 @@ Event = (
     | PersonChosen
     | FormClosed
     | Dropped
+    | Nudged
     | StorageChanged
     | SaveDue
     | FileOpened
@@ -550,6 +575,21 @@ def _dropped(s: Session, e: Dropped) -> Result:
     return new, effects + (_say(s, "msg.moved", name=contact.name, ring=ring),)
 
 
+def _nudged(s: Session, e: Nudged) -> Result:
+    """One ring in or out by keyboard: what a drag to the next ring does, in the view on screen (in the
+    desired view the wish moves); at the inner or outer ring it says so and nothing changes."""
+    contact = s.map.contact(e.contact_id)
+    if contact is None:
+        return s, ()
+    desired = s.view is View.DESIRED and not contact.wished
+    now = (contact.desired_ring or contact.ring) if desired else contact.ring
+    i = RINGS.index(now) + (-1 if e.inwards else 1)
+    if not 0 <= i < len(RINGS):
+        key = N_("msg.nudge.innermost") if e.inwards else N_("msg.nudge.outermost")
+        return s, (_say(s, key, name=contact.name, ring=t(s.lang, RING[now])),)
+    return _dropped(s, Dropped(contact.id, now, RINGS[i]))
+
+
 def _other_tab(s: Session, e: StorageChanged) -> Result:
     """Another tab wrote this map. Merge its edits into ours, once; never drop either. A deleted
     map is not written again; a damaged write is ignored (ours saves over it); a write by a newer
@@ -696,6 +736,8 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
         return replace(s, editing=None), ()
     if isinstance(event, Dropped):
         return _dropped(s, event)
+    if isinstance(event, Nudged):
+        return _nudged(s, event)
     if isinstance(event, StorageChanged):
         if event.key == MAP_PREFIX + s.map_id and s.map_id:
             return _other_tab(s, event)

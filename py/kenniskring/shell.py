@@ -32,13 +32,16 @@ from .shell_drag import MapDrag
 from .shell_draw import Drawing
 from .shell_files import Files
 from .shell_forms import Forms
+from .shell_keys import PageKeys
 from .shell_maps import MapsPanel
 from .shell_moments import Moments
+from .shell_present import Presenter
 from .shell_team import TeamPanel
 from .svgfile import read_map_file
 
 SAVE_DELAY_MS = 300
 PROJECTOR_KEY = "kenniskring:ui:projector"
+STEP_KEY = "kenniskring:ui:step"  # the map and step on screen, so a reload comes back to it
 
 
 class App:
@@ -48,7 +51,10 @@ class App:
         self.events = Events()
         try:
             opened = open_library(self.storage, now_stamp())
-            self.session = session.start(self.lang, opened.map_id, opened.index, opened.map, newer=bool(opened.newer))
+            remembered = self.storage.get(STEP_KEY)
+            self.session = session.start(
+                self.lang, opened.map_id, opened.index, opened.map, newer=bool(opened.newer), remembered=remembered
+            )
             problems = [file_error_reason(a.problem, self.lang) for a in opened.set_aside]
         except (StorageFull, StorageUnavailable):
             # Nothing could be written (a full or forbidden storage): work in memory, say so when saving.
@@ -63,6 +69,8 @@ class App:
         self.maps = MapsPanel(self)
         self.moments = Moments(self)
         self.team = TeamPanel(self)
+        self.presenter = Presenter(self, self.drawing)
+        self.keys = PageKeys(self, self.presenter)
         for reason in problems:
             self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
@@ -108,6 +116,8 @@ class App:
             self.drawing.draw_map()
         elif isinstance(effect, session.ShowStep):
             self.drawing.show_step()
+            with contextlib.suppress(StorageFull, StorageUnavailable):
+                self.storage.set(STEP_KEY, session.step_memory(self.session))
             if effect.focus:
                 title = element("kk-step-title")
                 title.scrollIntoView(js_object({"block": "start"}))
@@ -152,7 +162,7 @@ class App:
 
     def start(self) -> None:
         on = self.events.on
-        for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments, self.team):
+        for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments, self.team, self.presenter, self.keys):
             part.wire()
         if window.navigator.storage and window.navigator.storage.persist:
             window.navigator.storage.persist()  # ask the browser to keep the maps (see the privacy page)
@@ -165,7 +175,6 @@ class App:
         on(element("kk-undo"), "click", lambda _e: self.dispatch(session.Undo()))
         on(element("kk-redo"), "click", lambda _e: self.dispatch(session.Redo()))
         on(element("kk-newer-reload"), "click", lambda _e: window.location.reload())
-        on(document, "keydown", self.on_keydown)
         on(window, "pagehide", lambda _e: self.flush_save())
         on(window, "storage", self.on_storage)
         on(
@@ -259,20 +268,6 @@ class App:
     def typed(self, field: str, edit: Edit) -> None:
         """All keystrokes while one field keeps focus are one undo step."""
         self.dispatch(session.Edited(edit, field))
-
-    def on_keydown(self, event: Any) -> None:
-        if not (event.ctrlKey or event.metaKey) or event.altKey:
-            return
-        tag = str(event.target.tagName or "").lower()
-        if tag in ("input", "textarea", "select"):
-            return  # the field's own undo
-        key = str(event.key).lower()
-        if key == "z" and not event.shiftKey:
-            event.preventDefault()
-            self.dispatch(session.Undo())
-        elif (key == "z" and event.shiftKey) or key == "y":
-            event.preventDefault()
-            self.dispatch(session.Redo())
 
     # -- saving ----------------------------------------------------------------------------------
     def schedule_save(self) -> None:

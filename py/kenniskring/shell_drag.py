@@ -1,7 +1,9 @@
-"""The browser shell's dragging: a person picked up on the map and dropped on another ring.
+"""The browser shell's moving on the map: a person picked up and dropped on another ring, or moved
+one ring by a key on their focused note.
 
 Part of the shell (see ``shell``): it follows the pointer and says where the drop landed
-(``session.Dropped``); what that means in each view is the session's rule.
+(``session.Dropped``), or which key was pressed on which note (``keys.note_key``,
+``session.Nudged``); what that means in each view is the session's rule.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from . import session
 from .browser import element
+from .keys import note_key
 from .shell_draw import Drawing
 from .shell_host import Host
 
@@ -42,6 +45,21 @@ class MapDrag:
         on(holder, "pointermove", self.on_pointermove)
         on(holder, "pointerup", self.on_pointerup)
         on(holder, "pointercancel", lambda _e: self.cancel_drag())
+        on(holder, "keydown", self.on_keydown)
+
+    def on_keydown(self, event: Any) -> None:
+        node = event.target.closest(".kk-node") if event.target.closest else None
+        if not node:
+            return
+        meaning = note_key(str(event.key), bool(event.ctrlKey or event.metaKey), bool(event.altKey))
+        if meaning is None:
+            return
+        event.preventDefault()
+        contact_id = str(node.dataset.id)
+        if meaning == "open":
+            self.app.dispatch(session.PersonChosen(contact_id))
+        else:
+            self.app.dispatch(session.Nudged(contact_id, inwards=meaning == "inwards"))
 
     def svg_point(self, event: Any) -> tuple[float, float]:
         svg = element("kk-map").querySelector("svg")

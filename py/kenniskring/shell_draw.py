@@ -19,7 +19,7 @@ from .model import NetworkMap, Perspective, Question, View, view_map
 from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
 from .quota import percent_used, storage_use
-from .render import render
+from .render import legend_html, render, shows_desired
 from .report import (
     NOW,
     actions_html,
@@ -125,9 +125,21 @@ class Drawing:
     def draw_map(self) -> None:
         set_checked("kk-view", {self.app.view.value})
         self.geometry = layout(view_map(self.app.map, self.app.view))
-        svg = render(self.app.map, self.app.lang, self.app.view, self.geometry)
-        element("kk-map").innerHTML = svg
-        if self.app.view is View.CURRENT and not self.dragging:
+        holder = element("kk-map")
+        presenting = bool(element("kk-app").classList.contains("kk-presenting"))
+        svg = render(self.app.map, self.app.lang, self.app.view, self.geometry, legend=not presenting)
+        if presenting:  # the legend beside the map, so the rings take the screen's whole height
+            element("kk-present-legend").innerHTML = legend_html(self.app.lang, shows_desired(self.app.map, self.app.view))
+        focused = document.activeElement
+        # A note that had focus (moved by keyboard, or the map redrawn after an undo) keeps it.
+        keep = str(focused.dataset.id) if focused and holder.contains(focused) and focused.dataset.id else None
+        holder.innerHTML = svg
+        if keep is not None:
+            for note in holder.querySelectorAll(".kk-node"):
+                if str(note.dataset.id) == keep:
+                    note.focus()
+                    break
+        if self.app.view is View.CURRENT and not self.dragging and not presenting:
             self.current_picture = (self.app.map, svg)
 
     def store_preview(self) -> None:

@@ -20,8 +20,10 @@ SHELL = {
     "shell_drag",
     "shell_files",
     "shell_forms",
+    "shell_keys",
     "shell_maps",
     "shell_moments",
+    "shell_present",
     "shell_team",
 }
 SHELL_LINES = 300  # a shell module beyond this has more than one job

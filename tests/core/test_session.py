@@ -197,6 +197,37 @@ def test_a_drop_on_its_own_ring_goes_back_to_its_spot(storage: DictStorage) -> N
     assert effects == [ks.DrawMap()] and after.history is s.history
 
 
+# -- moving a person by keyboard ------------------------------------------------------------------
+def test_a_key_on_a_note_moves_the_person_one_ring_out_and_in_and_undo_takes_it_back(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())  # Anna is weekly
+    s, effects = run(opened(storage), ks.Nudged("a", inwards=False), storage=storage)
+    assert s.map.contact("a").ring is Ring.MONTHLY  # type: ignore[union-attr]
+    assert texts(effects) == [t("nl", "msg.moved", name="Anna de Vries", ring="minstens maandelijks")]
+    assert ks.Redraw() in effects and ks.ScheduleSave() in effects
+    s, _ = run(s, ks.Nudged("a", inwards=False), storage=storage)
+    assert s.map.contact("a").ring is Ring.LESS_OFTEN  # type: ignore[union-attr]
+    s, _ = run(s, ks.Nudged("a", inwards=True), ks.Undo(), ks.Undo(), storage=storage)
+    assert s.map.contact("a").ring is Ring.MONTHLY  # type: ignore[union-attr]
+
+
+def test_a_key_at_the_inner_or_outer_ring_says_so_and_changes_nothing(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s = opened(storage)
+    after, effects = run(s, ks.Nudged("a", inwards=True), storage=storage)
+    assert after == s and texts(effects) == [t("nl", "msg.nudge.innermost", name="Anna de Vries", ring="wekelijks")]
+    far = replace(s, history=History(present=replace(s.map, contacts=(replace(s.map.contacts[0], ring=Ring.LESS_OFTEN),))))
+    after, effects = run(far, ks.Nudged("a", inwards=False), storage=storage)
+    assert after == far and "buitenste" in texts(effects)[0]
+
+
+def test_a_key_in_the_desired_view_moves_the_wish(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s, _ = run(opened(storage), ks.ViewChosen(View.DESIRED), ks.Nudged("a", inwards=False), storage=storage)
+    s, _ = run(s, ks.Nudged("a", inwards=False), storage=storage)
+    a = s.map.contact("a")
+    assert a is not None and a.ring is Ring.WEEKLY and a.desired_ring is Ring.LESS_OFTEN
+
+
 # -- other tabs ----------------------------------------------------------------------------------
 def two_tabs(storage: DictStorage, m: NetworkMap) -> tuple[ks.Session, ks.Session]:
     create_map(storage, NOW(), m)
@@ -511,3 +542,17 @@ def test_a_map_that_was_not_made_here_has_no_making_to_undo(storage: DictStorage
     assert not s.can_undo
     s, effects = run(s, ks.Undo(), storage=storage)
     assert s.map_id == other and effects == []
+
+
+# -- where the user was ----------------------------------------------------------------------------
+def test_a_reload_comes_back_to_the_step_the_user_was_on_for_that_map(storage: DictStorage) -> None:
+    create_map(storage, NOW(), sample_map())
+    s, effects = run(opened(storage), ks.StepChosen(5), storage=storage)
+    assert ks.ShowStep(focus=True) in effects
+    kept = ks.step_memory(s)
+    o = open_library(storage, NOW())
+    assert ks.start("nl", o.map_id, o.index, o.map, remembered=kept).step == 5
+    # another map, nothing kept, or text that is not ours: the map's own first step
+    assert ks.start("nl", "other", o.index, o.map, remembered=kept).step == 2
+    for junk in (None, "", f"{o.map_id} 9", f"{o.map_id} x", f"{o.map_id}", "5"):
+        assert ks.start("nl", o.map_id, o.index, o.map, remembered=junk).step == 2, junk
