@@ -41,3 +41,31 @@ def test_the_package_version_is_the_pinned_one() -> None:
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["@fontsource/atkinson-hyperlegible"]
     assert pinned == fontmetrics.PACKAGE_VERSION
 
+
+def test_the_site_serves_the_measured_font_files_and_names_it_first() -> None:
+    import re
+
+    from kenniskring.render import FONT
+
+    from hooks.sources import FONT_FILES, FONT_PACKAGE
+
+    css = (ROOT / "docs" / "assets" / "kenniskring.css").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"url\(fonts/([^)]+)\)", css)) == sorted(FONT_FILES)
+    assert {p.name for p in script().font_files()} == set(FONT_FILES)  # what is served is what is measured
+    assert all((FONT_PACKAGE / "files" / name).exists() for name in FONT_FILES)
+    assert set(re.findall(r'font-family: "([^"]+)"', css)) == {fontmetrics.FAMILY}
+    assert f'--md-text-font: "{fontmetrics.FAMILY}"' in css  # the pages and the tool's text
+    assert FONT.startswith(f"'{fontmetrics.FAMILY}',")  # the map, inline and downloaded
+    assert "//" not in "".join(re.findall(r"url\(([^)]+)\)", css))  # no other origin
+
+
+def test_the_offline_copy_carries_the_font_inside(tmp_path: Path) -> None:
+    from hooks.offline_copy import inline_fonts
+    from hooks.sources import FONT_FILES, FONT_PACKAGE, FONTS_DIR
+
+    (tmp_path / FONTS_DIR).mkdir(parents=True)
+    for name in FONT_FILES:
+        (tmp_path / FONTS_DIR / name).write_bytes((FONT_PACKAGE / "files" / name).read_bytes())
+    css = (ROOT / "docs" / "assets" / "kenniskring.css").read_text(encoding="utf-8")
+    inlined = inline_fonts(css, tmp_path)
+    assert "url(fonts/" not in inlined and inlined.count("url(data:font/woff2;base64,") == len(FONT_FILES)

@@ -1,11 +1,14 @@
 import math
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
-from kenniskring.layout import layout
-from kenniskring.model import Contact, KnowledgeForm, NetworkMap, PersonKind, Perspective, Ring
-from kenniskring.render import KNOWLEDGE_COLOUR, render
+from kenniskring.layout import NODE_W, layout
+from kenniskring.model import MAX_NAME, Contact, KnowledgeForm, NetworkMap, PersonKind, Perspective, Ring, View, view_map
+from kenniskring.render import KNOWLEDGE_COLOUR, NAME_SIZES, render
+from kenniskring.svgfile import read_map_file
+from kenniskring.textfit import width
 
 from .factories import crowded_map, person, sample_map
 
@@ -96,12 +99,86 @@ def test_names_are_text_never_markup(name: str) -> None:
     assert title is not None and title.text is not None and title.text.startswith("\u2068" + name[:80])  # isolated (issue 13)
 
 
-def test_long_names_are_shortened_on_the_node_but_complete_in_the_tooltip() -> None:
-    long = "Professor Doctor Wilhelmina van Oranje-Nassau"
+def name_element(node: ET.Element) -> ET.Element:
+    found = [el for el in node.iter(f"{{{NS['svg']}}}text") if el.get("class") == "kk-name"]
+    assert len(found) == 1
+    return found[0]
+
+
+def name_lines(node: ET.Element) -> list[tuple[float, float, str]]:
+    """Each line of a note's name: its x, its font size and its text."""
+    text = name_element(node)
+    size = float(text.get("font-size", "0"))
+    spans = text.findall("svg:tspan", NS)
+    if not spans:
+        return [(float(text.get("x", "nan")), size, text.text or "")]
+    return [(float(span.get("x", "nan")), size, span.text or "") for span in spans]
+
+
+def test_a_long_name_is_whole_on_two_lines_and_in_the_tooltip() -> None:
+    long = "Wilhelmina van Oranje-Nassau"
     root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
     node = nodes(root)[0]
-    assert node_texts(node)[0].endswith("…") and len(node_texts(node)[0]) <= 12
+    lines = name_lines(node)
+    assert len(lines) == 2 and "".join(text for _, _, text in lines) == long
+    assert "…" not in node_texts(node)[0]
     assert node.find("svg:title", NS).text.startswith("\u2068" + long)  # type: ignore[union-attr]
+
+
+def test_a_name_beyond_two_lines_at_the_smallest_size_is_cut_but_whole_in_the_tooltip() -> None:
+    long = "Professor Doctor Wilhelmina Maria Antonia van Oranje-Nassau tot Vredenburg"
+    root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
+    node = nodes(root)[0]
+    lines = name_lines(node)
+    assert lines[-1][2].endswith("…") and {size for _, size, _ in lines} == {min(NAME_SIZES)}
+    assert node.find("svg:title", NS).text.startswith("\u2068" + long)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("shape", ["word", "words", "accents", "cjk", "emoji"])
+def test_names_of_1_to_80_characters_fit_their_note(shape: str) -> None:
+    pieces = {
+        "word": "Onderwijskundige",
+        "words": "Jan de Wit en ",
+        "accents": "Émilie Dupont-Lefèvre ",
+        "cjk": "数据科学家王小明 ",
+        "emoji": "👩‍🔬 Dr. Noor ",
+    }[shape]
+    names = [(pieces * 80)[:n].strip() or "x" for n in range(1, MAX_NAME + 1)]
+    m = NetworkMap(contacts=tuple(person(f"p{i}", name) for i, name in enumerate(names)))
+    root = parse(render(m, "nl"))
+    cut = 0
+    for node, name in zip(nodes(root), names, strict=True):
+        lines = name_lines(node)
+        size = lines[0][1]
+        assert size >= min(NAME_SIZES) and len(lines) <= 2
+        for x, line_size, text in lines:
+            assert line_size == size
+            # Measured with the served font's widths, the line ends inside the note, clear of its edge.
+            assert x >= -NODE_W / 2 + 23 - 1e-6 and x + width(text.rstrip(), size) <= NODE_W / 2 - 4 + 1e-6
+        shown = "".join(text for _, _, text in lines)
+        if shown.endswith("…"):
+            cut += 1
+            assert size == min(NAME_SIZES) and name.startswith(shown[:-1].rstrip())
+        else:
+            assert shown == " ".join(name.split())  # every character of the name is on the note
+    assert cut < len(names)
+
+
+def test_the_example_maps_show_every_name_whole() -> None:
+    for example in ("voorbeeld.json", "example.json"):
+        text = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "examples" / example).read_text(encoding="utf-8")
+        m = read_map_file(text)
+        for view in View:
+            root = parse(render(m, "nl", view))
+            found = {n.get("data-id"): "".join(t for _, _, t in name_lines(n)) for n in nodes(root)}
+            assert found and "…" not in "".join(found.values())
+            for c in view_map(m, view).contacts:
+                assert found[c.id] == " ".join(c.name.split())
+
+
+def test_the_pictures_name_the_served_font_first() -> None:
+    root = parse(render(sample_map(), "nl"))
+    assert root.get("font-family", "").startswith("'Atkinson Hyperlegible',")
 
 
 def test_title_and_description_for_screen_readers() -> None:
