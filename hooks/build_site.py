@@ -32,7 +32,16 @@ from kenniskring.preview import PREVIEW_KEY, PREVIEW_TYPE, PREVIEW_VERSION  # no
 from hooks.offline_copy import OFFLINE_PATH, offline_html  # noqa: E402
 from hooks.python_stdlib import pyodide_file  # noqa: E402
 from hooks.python_zip import WHEEL_PATH, app_zip  # noqa: E402
-from hooks.sources import EXAMPLES, PYODIDE_DIR, PYODIDE_FILES, PYSCRIPT_DIST  # noqa: E402
+from hooks.sources import (  # noqa: E402
+    EXAMPLES,
+    FONT_FILES,
+    FONT_LICENCE,
+    FONT_PACKAGE,
+    FONTS_DIR,
+    PYODIDE_DIR,
+    PYODIDE_FILES,
+    PYSCRIPT_DIST,
+)
 
 MARKER = "<!-- kenniskring:tool -->"
 DOWNLOAD_MARKER = "<!-- kenniskring:offline-download -->"
@@ -213,6 +222,7 @@ def on_post_build(config: Any) -> None:
     template = (Path(config["docs_dir"]) / PREVIEW_SCRIPT).read_text(encoding="utf-8")
     (site / PREVIEW_SCRIPT).write_text(preview_script(template), encoding="utf-8")
     copy_runtime(config)
+    copy_fonts(site)
     size = write_offline_copy(site)  # it carries preview.js: filled in first
     for page in site.rglob("*.html"):
         if page == site / OFFLINE_PATH:
@@ -253,6 +263,18 @@ def write_service_worker(site: Path) -> None:
     template = (ROOT / "hooks" / "sw.js").read_text(encoding="utf-8")
     script = template.replace("__VERSION__", digest.hexdigest()[:16]).replace("__FILES__", json.dumps(addresses))
     (site / "sw.js").write_text(script, encoding="utf-8")
+
+
+def copy_fonts(site: Path) -> None:
+    """The site's font from the pinned package, with its licence (OFL 1.1) beside it."""
+    fonts = site / FONTS_DIR
+    fonts.mkdir(parents=True, exist_ok=True)
+    for name in FONT_FILES:
+        source = FONT_PACKAGE / "files" / name
+        if not source.exists():
+            raise SystemExit(f"The font {source} is missing; run `make setup` first.")
+        shutil.copy2(source, fonts / name)
+    shutil.copy2(FONT_PACKAGE / "LICENSE", fonts / FONT_LICENCE)
 
 
 def copy_runtime(config: Any) -> None:

@@ -26,7 +26,7 @@ from kenniskring.i18n import t
 from kenniskring.markup import offline_header, tool_markup
 
 from hooks.python_stdlib import pyodide_file
-from hooks.sources import EXAMPLES, NODE, PYODIDE_FILES, PYSCRIPT_DIST
+from hooks.sources import EXAMPLES, FONT_FILES, FONTS_DIR, NODE, PYODIDE_FILES, PYSCRIPT_DIST
 
 HERE = Path(__file__).resolve().parent
 ESBUILD = NODE / ".bin" / "esbuild"
@@ -78,12 +78,21 @@ def content_security_policy(scripts: list[str], style: str) -> str:
             " ".join(["script-src 'strict-dynamic' 'unsafe-eval' blob:", *map(sha256, scripts)]),
             f"style-src {sha256(style)}",
             "img-src data: blob:",
+            "font-src data:",  # the site's font, inside the file (inline_fonts)
             "connect-src blob: data:",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
         ]
     )
+
+
+def inline_fonts(style: str, site: Path) -> str:
+    """The site's font files as data: addresses, so the file opened from disk draws the same text."""
+    for name in FONT_FILES:
+        data = base64.b64encode((site / FONTS_DIR / name).read_bytes()).decode("ascii")
+        style = style.replace(f"url(fonts/{name})", f"url(data:font/woff2;base64,{data})")
+    return style
 
 
 def offline_html(site: Path, app_zip_name: str, app_zip: bytes, python: dict[str, Any], main_py: Path) -> str:
@@ -94,6 +103,7 @@ def offline_html(site: Path, app_zip_name: str, app_zip: bytes, python: dict[str
         [*(p.read_text(encoding="utf-8") for p in styles), (site / "assets" / "kenniskring.css").read_text(encoding="utf-8")]
     )
     style = style.replace("/*# sourceMappingURL=", "/* map: ")  # no requests for source maps
+    style = inline_fonts(style, site)
     runtime = "runtime/"
     carried = [
         # The same files the site serves; a zip is deflated inside already: gzip would only cost time.

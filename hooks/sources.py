@@ -13,3 +13,11 @@ PYSCRIPT_DIST = NODE / "@pyscript" / "core" / "dist"
 PYODIDE_DIR = NODE / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 EXAMPLES = {"nl": "voorbeeld.json", "en": "example.json"}  # in docs/assets/examples/, per language
+# The site's font (docs/assets/kenniskring.css names these files; kenniskring.fontmetrics holds their
+# widths): copied to site/assets/fonts/ with its licence, inlined in the offline copy.
+FONT_PACKAGE = NODE / "@fontsource" / "atkinson-hyperlegible"
+FONT_FILES = tuple(
+    f"atkinson-hyperlegible-{subset}-{weight}-normal.woff2" for weight in (400, 700) for subset in ("latin", "latin-ext")
+)
+FONTS_DIR = "assets/fonts"
+FONT_LICENCE = "OFL.txt"

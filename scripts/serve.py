@@ -21,6 +21,7 @@ TYPES = {
     ".zip": "application/zip",
     ".json": "application/json",
     ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
 }
 
 

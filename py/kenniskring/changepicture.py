@@ -24,7 +24,18 @@ from .i18n import N_, isolate, t
 from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, RING
 from .layout import NODE_H, NODE_W, Layout, layout
 from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, Perspective, Ring
-from .render import CENTRE_FILL, FONT, INK, KNOWLEDGE_COLOUR, POSTIT_EDGE, POSTIT_FILL, RING_FILL, RING_LINE
+from .render import (
+    CENTRE_FILL,
+    FONT,
+    INK,
+    KNOWLEDGE_COLOUR,
+    POSTIT_EDGE,
+    POSTIT_FILL,
+    RING_FILL,
+    RING_LINE,
+    fit_note_name,
+    name_text,
+)
 from .svglib import Desc, Group, Title, svgwrite
 
 PAD = 16
@@ -231,13 +242,9 @@ def _arrow(dwg: svgwrite.Drawing, into: Group, g: Layout, p: Person, x: float, y
     into.add(move)
 
 
-def _name_chars() -> int:
-    return max(8, int((NODE_W - 2 * BADGE_R - 8) / 7.6))
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+NAME_LEFT = -NODE_W / 2 + 6
+NAME_WIDTH = NODE_W / 2 - BADGE_R - 4 - NAME_LEFT  # clear of the badge in the corner
+NAME_MIDDLE = -NODE_H / 2 + 13
 
 
 def _note(dwg: svgwrite.Drawing, p: Person, x: float, y: float, lang: str) -> Group:
@@ -260,16 +267,14 @@ def _note(dwg: svgwrite.Drawing, p: Person, x: float, y: float, lang: str) -> Gr
     if dash:
         box["stroke-dasharray"] = dash
     note.add(box)
+    bold = bool(p.marks)
     note.add(
-        dwg.text(
-            shorten(p.now.name, _name_chars()),
-            insert=(-w / 2 + 6, -h / 2 + 17),
-            font_size=13,
-            font_weight="bold" if p.marks else "normal",
-            fill=ink,
-            unicode_bidi="isolate",
-            class_="kk-name",
-            text_decoration="line-through" if gone else "none",
+        name_text(
+            p.now.name,
+            fit_note_name(p.now.name, NAME_WIDTH, bold),
+            NAME_LEFT,
+            NAME_MIDDLE,
+            **{"font-weight": "bold" if bold else "normal", "fill": ink, "text-decoration": "line-through" if gone else "none"},
         )
     )
     if p.marks and not gone:

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 from xml.etree import ElementTree
 
+from . import fontmetrics
 from .i18n import N_, isolate, plural, t
 from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER
 from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, Spot, layout
@@ -30,8 +31,12 @@ from .model import (
     view_map,
 )
 from .svglib import Desc, Group, Title, svgwrite
+from .textfit import ABOVE, LEADING, Fitted, block_height, fit_name, joined
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+# The served font first (docs/assets/kenniskring.css loads it from the site itself); then fonts of
+# nearly the same widths (Arial's bold is within a few per cent of it), for a downloaded picture
+# opened where the font is not installed, so a name measured for it still fits its note.
+FONT = "'Atkinson Hyperlegible', Arial, Helvetica, 'Liberation Sans', Arimo, sans-serif"
 INK = "#1f2933"
 RING_LINE = "#5f6b78"
 RING_FILL = ("#dfe8f0", "#eaf0f5", "#f5f8fa")  # inner to outer
@@ -46,7 +51,15 @@ KNOWLEDGE_COLOUR: dict[KnowledgeForm, str] = {
     KnowledgeForm.EXPERIENTIAL: "#a84a00",  # orange, dark enough for a white letter
 }
 NO_KNOWLEDGE_FILL = "#ffffff"
-NAME_CHARS = 12
+# A name on a note: beside the kind's shape and above the knowledge chips, on one line at up to
+# 13.5 px or on two, shrinking to 9.5 px before anything is cut (textfit).
+NAME_SIZES = (13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5)
+NAME_LINES = 3  # as many as the room holds: two on this note (textfit.lines_in)
+NAME_LEFT = -NODE_W / 2 + 23
+NAME_WIDTH = NODE_W / 2 - 4 - NAME_LEFT
+NAME_TOP = -NODE_H / 2 + 3
+NAME_BOTTOM = NODE_H / 2 - 21  # a point above the chips
+ICON_Y = -NODE_H / 2 + 13
 CHIP_W = 23
 ROLE_MARK_W = 11  # what the role's letter takes on the name's line
 CHIP_STEP = 26
@@ -385,27 +398,57 @@ def _note(c: Contact, lang: str, wished: bool) -> str:
         parts.append(
             dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit")
         )
-    parts.append(kind_icon(dwg, c.kind, -w / 2 + 12, -h / 2 + 13))
-    name_x = -w / 2 + 23
-    if c.role is not None:
-        parts.append(role_mark(dwg, c.role, name_x - 2, -h / 2 + 18, lang))
-        name_x += ROLE_MARK_W
-    name = shorten(c.name, NAME_CHARS - (1 if c.role is not None else 0))
-    parts.append(
-        dwg.text(
-            name,
-            insert=(name_x, -h / 2 + 18),
-            font_size=13.5,
-            font_weight="bold",
-            fill=INK,
-            class_="kk-name",
-            unicode_bidi="isolate",
-        )
-    )
+    parts.append(kind_icon(dwg, c.kind, -w / 2 + 12, ICON_Y))
+    left, room = NAME_LEFT, NAME_WIDTH
+    if c.role is not None:  # the role's letter right after the triangle; the name after that
+        parts.append(role_mark(dwg, c.role, left - 2, ICON_Y + 5, lang))
+        left, room = left + ROLE_MARK_W, room - ROLE_MARK_W
+    fitted = fit_note_name(c.name, room)
+    parts.append(name_text(c.name, fitted, left, ICON_Y, **{"font-weight": "bold", "fill": INK}))
     forms: list[KnowledgeForm | None] = list(c.knowledge) or [None]
     for i, form in enumerate(forms):
         parts.append(knowledge_chip(dwg, form, -w / 2 + 4 + i * CHIP_STEP, h / 2 - 20, lang))
     return "".join(ElementTree.tostring(part.get_xml(), encoding="unicode") for part in parts)
+
+
+def fit_note_name(name: str, max_width: float, bold: bool = True) -> Fitted:
+    return fit_name(name, max_width, NAME_LINES, NAME_SIZES, height=NAME_BOTTOM - NAME_TOP, bold=bold)
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class NameText:
+    """A name's ``<text>``, made with ElementTree itself (svgwrite's elements cost several times
+    more, and a 1,000-person map makes a thousand of these at once); svgwrite holds it as a child."""
+
+    def __init__(self, xml: ElementTree.Element) -> None:
+        self.xml = xml
+        self.elementname = "text"
+
+    def get_xml(self) -> ElementTree.Element:
+        return self.xml
+
+
+def name_text(name: str, fitted: Fitted, x: float, middle: float, **attrs: str) -> NameText:
+    """The name's ``<text class="kk-name">``: one line with its capitals centred on ``middle`` (the
+    kind's shape), or a ``<tspan>`` per line, the lines centred in the note's room for a name.
+    ``attrs`` are further SVG attributes, by their SVG names."""
+    size = fitted.size
+    lines = joined(fitted, name)
+    text = ElementTree.Element("text", {"class": "kk-name", "font-size": _number(size), **attrs, "unicode-bidi": "isolate"})
+    if len(lines) <= 1:
+        baseline = middle + fontmetrics.CAP_HEIGHT / fontmetrics.UNITS_PER_EM / 2 * size
+        text.set("x", _number(x))
+        text.set("y", _number(baseline))
+        text.text = lines[0] if lines else ""
+    else:
+        first = NAME_TOP + (NAME_BOTTOM - NAME_TOP - block_height(len(lines), size)) / 2 + ABOVE * size
+        for i, line in enumerate(lines):
+            span = ElementTree.SubElement(text, "tspan", {"x": _number(x), "y": _number(first + i * LEADING * size)})
+            span.text = line
+    return NameText(text)
 
 
 def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang: str, with_desired: bool, prefix: str) -> None:

@@ -46,6 +46,7 @@ EXPECTED_TYPES = {
     "runtime/pyodide/python_stdlib.zip": "application/zip",
     "runtime/pyodide/pyodide-lock.json": "application/json",
     "runtime/main.py": "text/plain",
+    "assets/fonts/atkinson-hyperlegible-latin-700-normal.woff2": "font/woff2",
 }
 
 

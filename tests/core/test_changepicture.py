@@ -136,3 +136,23 @@ def test_user_text_is_text_in_the_picture_never_markup() -> None:
     root = parse(svg)
     assert "<b>" not in svg and root.get("width")
     assert "<b>Anna</b> & co" in notes(root)
+
+
+def test_long_names_are_whole_on_the_notes_of_then_and_now() -> None:
+    """New, gone, moved and unchanged notes alike: wrapped and shrunk, never cut while they fit."""
+    from kenniskring.changepicture import NAME_LEFT, NAME_WIDTH
+    from kenniskring.textfit import width
+
+    names = ["Wilhelmina van Oranje-Nassau", "Marieke van der Berg", "ICT-coördinator", "Onderwijskundige"]
+    before = NetworkMap(contacts=(person("a", names[0]), person("b", names[1]), person("c", names[2], Ring.MONTHLY)))
+    after = NetworkMap(contacts=(person("b", names[1]), person("c", names[2]), person("d", names[3])))
+    people = notes(parse(change_picture(before, after, "nl", "Start", "Nu")))
+    assert set(people) == set(names)
+    for name, g in people.items():
+        text = next(el for el in g.iter(f"{SVG}text") if el.get("class") == "kk-name")
+        assert "".join(text.itertext()) == name and text.get("unicode-bidi") == "isolate"
+        size = float(text.get("font-size", "0"))
+        assert size >= 9.5
+        bold = text.get("font-weight") == "bold"
+        for line in [s.text or "" for s in text.findall(f"{SVG}tspan")] or [text.text or ""]:
+            assert NAME_LEFT + width(line.rstrip(), size, bold) <= NAME_LEFT + NAME_WIDTH + 1e-6

@@ -1,12 +1,27 @@
 import math
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from kenniskring.i18n import t
-from kenniskring.layout import layout
-from kenniskring.model import Contact, KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Perspective, Ring
-from kenniskring.render import KNOWLEDGE_COLOUR, render
+from kenniskring.labels import RING
+from kenniskring.layout import NODE_W, layout
+from kenniskring.model import (
+    MAX_NAME,
+    Contact,
+    KnowledgeForm,
+    NetworkMap,
+    OutsideRole,
+    PersonKind,
+    Perspective,
+    Ring,
+    View,
+    view_map,
+)
+from kenniskring.render import KNOWLEDGE_COLOUR, NAME_SIZES, render
+from kenniskring.svgfile import read_map_file
+from kenniskring.textfit import width
 
 from .factories import crowded_map, person, sample_map
 
@@ -102,17 +117,96 @@ def test_names_are_text_never_markup(name: str) -> None:
     assert title is not None and title.text is not None and title.text.startswith("\u2068" + name[:80])  # isolated (issue 13)
 
 
-def test_long_names_are_shortened_on_the_node_but_complete_in_the_tooltip() -> None:
-    long = "Professor Doctor Wilhelmina van Oranje-Nassau"
+def name_element(node: ET.Element) -> ET.Element:
+    found = [el for el in node.iter(f"{{{NS['svg']}}}text") if el.get("class") == "kk-name"]
+    assert len(found) == 1
+    return found[0]
+
+
+def name_lines(node: ET.Element) -> list[tuple[float, float, str]]:
+    """Each line of a note's name: its x, its font size and its text."""
+    text = name_element(node)
+    size = float(text.get("font-size", "0"))
+    spans = text.findall("svg:tspan", NS)
+    if not spans:
+        return [(float(text.get("x", "nan")), size, text.text or "")]
+    return [(float(span.get("x", "nan")), size, span.text or "") for span in spans]
+
+
+def test_a_long_name_is_whole_on_two_lines_and_in_the_tooltip() -> None:
+    long = "Wilhelmina van Oranje-Nassau"
     root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
     node = nodes(root)[0]
-    assert node_texts(node)[0].endswith("…") and len(node_texts(node)[0]) <= 12
+    lines = name_lines(node)
+    assert len(lines) == 2 and "".join(text for _, _, text in lines) == long
+    assert "…" not in node_texts(node)[0]
     assert node.find("svg:title", NS).text.startswith("\u2068" + long)  # type: ignore[union-attr]
+
+
+def test_a_name_beyond_two_lines_at_the_smallest_size_is_cut_but_whole_in_the_tooltip() -> None:
+    long = "Professor Doctor Wilhelmina Maria Antonia van Oranje-Nassau tot Vredenburg"
+    root = parse(render(NetworkMap(contacts=(person("a", long),)), "nl"))
+    node = nodes(root)[0]
+    lines = name_lines(node)
+    assert lines[-1][2].endswith("…") and {size for _, size, _ in lines} == {min(NAME_SIZES)}
+    assert node.find("svg:title", NS).text.startswith("\u2068" + long)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("role", [None, OutsideRole.EXTERNAL_EXPERT])
+@pytest.mark.parametrize("shape", ["word", "words", "accents", "cjk", "emoji"])
+def test_names_of_1_to_80_characters_fit_their_note(shape: str, role: OutsideRole | None) -> None:
+    """With an outsider's role letter too, which takes the start of the name's room."""
+    pieces = {
+        "word": "Onderwijskundige",
+        "words": "Jan de Wit en ",
+        "accents": "Émilie Dupont-Lefèvre ",
+        "cjk": "数据科学家王小明 ",
+        "emoji": "👩‍🔬 Dr. Noor ",
+    }[shape]
+    names = [(pieces * 80)[:n].strip() or "x" for n in range(1, MAX_NAME + 1)]
+    kind = PersonKind.OWN_TEAM if role is None else PersonKind.OUTSIDE
+    m = NetworkMap(contacts=tuple(person(f"p{i}", name, Ring.WEEKLY, kind, role) for i, name in enumerate(names)))
+    root = parse(render(m, "nl"))
+    left = -NODE_W / 2 + 23 + (0 if role is None else 11)
+    cut = 0
+    by_id = {node.get("data-id"): node for node in nodes(root)}
+    for i, name in enumerate(names):
+        lines = name_lines(by_id[f"p{i}"])
+        size = lines[0][1]
+        assert size >= min(NAME_SIZES) and len(lines) <= 2
+        for x, line_size, text in lines:
+            assert line_size == size
+            # Measured with the served font's widths, the line ends inside the note, clear of its edge.
+            assert x >= left - 1e-6 and x + width(text.rstrip(), size) <= NODE_W / 2 - 4 + 1e-6
+        shown = "".join(text for _, _, text in lines)
+        if shown.endswith("…"):
+            cut += 1
+            assert size == min(NAME_SIZES) and name.startswith(shown[:-1].rstrip())
+        else:
+            assert shown == " ".join(name.split())  # every character of the name is on the note
+    assert cut < len(names)
+
+
+def test_the_example_maps_show_every_name_whole() -> None:
+    for example in ("voorbeeld.json", "example.json"):
+        text = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "examples" / example).read_text(encoding="utf-8")
+        m = read_map_file(text)
+        for view in View:
+            root = parse(render(m, "nl", view))
+            found = {n.get("data-id"): "".join(t for _, _, t in name_lines(n)) for n in nodes(root)}
+            assert found and "…" not in "".join(found.values())
+            for c in view_map(m, view).contacts:
+                assert found[c.id] == " ".join(c.name.split())
+
+
+def test_the_pictures_name_the_served_font_first() -> None:
+    root = parse(render(sample_map(), "nl"))
+    assert root.get("font-family", "").startswith("'Atkinson Hyperlegible',")
 
 
 def test_title_and_description_for_screen_readers() -> None:
     root = parse(render(sample_map(), "nl"))
-    assert root.get("role") == "img"
+    assert root.get("role") == "graphics-document" and root.get("aria-roledescription") == "kaart"
     assert root.get("aria-labelledby") == "kk-map-title kk-map-desc"
     assert root.find("svg:title", NS).text == "Netwerkkaart: Flexibel en hybride leren"  # type: ignore[union-attr]
     desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
@@ -291,3 +385,27 @@ def test_each_kind_of_outsider_has_a_letter_of_its_own_on_the_map_and_in_the_leg
     for role, letter in zip(OutsideRole, letters, strict=True):
         assert t(lang, ROLE[role]) in legend_text
         assert legend_text.count(letter) >= 1
+
+
+def test_each_note_is_a_keyboard_stop_with_a_spoken_name_in_ring_by_ring_clockwise_order() -> None:
+    m = crowded_map({Ring.WEEKLY: 5, Ring.MONTHLY: 9, Ring.LESS_OFTEN: 14})
+    root = parse(render(m, "nl"))
+    order: list[tuple[int, float]] = []
+    for node in nodes(root):
+        assert node.get("tabindex") == "0" and node.get("role") == "graphics-symbol"
+        c = m.contact(node.get("data-id", ""))
+        assert c is not None
+        label = node.get("aria-label", "")
+        assert label == f"\u2068{c.name}\u2069, collega eigen team, {t('nl', RING[c.ring])}, professionele kennis"
+        x, y = translate(node)
+        order.append(([r.value for r in Ring].index(node.get("data-ring", "")), math.atan2(x, -y) % math.tau))
+    assert order == sorted(order)  # inner ring first; within a ring clockwise from the top
+
+
+def test_a_note_of_an_outsider_says_their_role_and_every_form() -> None:
+    c = person("a", "Lector", Ring.MONTHLY, PersonKind.OUTSIDE, OutsideRole.RESEARCHER, tuple(KnowledgeForm))
+    node = nodes(parse(render(NetworkMap(contacts=(c,)), "en")))[0]
+    assert node.get("aria-label") == (
+        "\u2068Lector\u2069, outside the organisation (researcher), at least monthly, "
+        "scientific knowledge, professional knowledge, experiential knowledge"
+    )

@@ -32,4 +32,5 @@ def test_web_config_is_well_formed_xml_with_the_types_iis_lacks() -> None:
         ".json": "application/json",
         ".py": "text/plain",
         ".map": "application/json",
+        ".woff2": "font/woff2",
     }
