@@ -18,9 +18,9 @@ from typing import TextIO
 
 from .fileformat import MAX_FILE_CHARS, FileError
 from .i18n import N_, languages, plural, t
-from .layout import layout
+from .layout import picture_layout
 from .messages import file_error_reason
-from .model import View, view_map
+from .model import View
 from .research import (
     MEASURE_COLUMNS,
     Format,
@@ -242,7 +242,7 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not sources:
         return 1
     m, view = sources[0].map, View(args.view)
-    geometry = layout(view_map(m, view))
+    geometry = picture_layout(m, view)
     svg = render(m, lang, view, geometry, prefix="kkx", standalone=True)
     try:
         if target.suffix.lower() == ".svg":

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import RINGS, Contact, NetworkMap, Ring
+from .model import RINGS, NetworkMap, Ring, View, view_map
 
 NODE_W = 120.0
 NODE_H = 48.0
@@ -49,6 +49,7 @@ class Spot:
     ring: Ring
     x: float
     y: float
+    ghost: bool = False  # where a person the team wants closer or further away would sit (see ``layout``)
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,17 @@ class Layout:
     def spot(self, contact_id: str) -> Spot | None:
         return self._by_id.get(contact_id)
 
+    def ghost(self, contact_id: str) -> Spot | None:
+        """Where the person's ghost sits, in their desired ring (a layout ``with_ghosts``)."""
+        return self._ghosts.get(contact_id)
+
     @cached_property
     def _by_id(self) -> dict[str, Spot]:
-        return {s.contact_id: s for s in self.spots}
+        return {s.contact_id: s for s in self.spots if not s.ghost}
+
+    @cached_property
+    def _ghosts(self) -> dict[str, Spot]:
+        return {s.contact_id: s for s in self.spots if s.ghost}
 
     def ring_at(self, distance: float) -> Ring:
         """The ring a point at this distance from the centre falls in (used when a node is dropped)."""
@@ -178,21 +187,36 @@ def _isotonic(values: list[float]) -> list[float]:
     return fitted
 
 
-def layout(m: NetworkMap) -> Layout:
+def picture_layout(m: NetworkMap, view: View) -> Layout:
+    """Where everything sits on the picture of one view: the view's people, and in the picture of
+    now and the wish, the ghosts of the desired moves."""
+    return layout(view_map(m, view), with_ghosts=view is View.BOTH)
+
+
+GHOST = "\x00"  # marks a ghost's key among the ids on a track (an id never holds it)
+
+
+def layout(m: NetworkMap, with_ghosts: bool = False) -> Layout:
     """Each person sits as near their home angle as the neighbours on their track allow. Which
     track of a ring a person is on also comes from their id. So adding, editing or moving one person
     leaves everybody who is not packed next to them where they were, and those it does push move
-    less than a note (until a ring needs a track more or less)."""
+    less than a note (until a ring needs a track more or less).
+
+    ``with_ghosts`` (the picture of now and the wish): a person the team wants in another ring also
+    gets a place there, a ghost, laid out like a person with the same home angle, so it has room of
+    its own and lies in about the same direction as the person."""
     bands: list[Band] = []
     spots: list[Spot] = []
     inner = CENTRE_RADIUS
     for ring in RINGS:
-        people = m.in_ring(ring)
-        tracks = _tracks_for(inner + MARGIN + PITCH / 2, len(people))
-        for (radius, _), here in zip(tracks, _on_tracks(people, [cap for _, cap in tracks]), strict=True):
+        keys = [c.id for c in m.in_ring(ring)]
+        if with_ghosts:
+            keys += [GHOST + c.id for c in m.contacts if c.desired_ring is ring and not c.wished and c.ring is not ring]
+        tracks = _tracks_for(inner + MARGIN + PITCH / 2, len(keys))
+        for (radius, _), here in zip(tracks, _on_tracks(keys, [cap for _, cap in tracks]), strict=True):
             if not here:
                 continue
-            spots.extend(_track_spots(ring, radius, tuple(c.id for c in here)))
+            spots.extend(_track_spots(ring, radius, tuple(here)))
         outer = tracks[-1][0] + PITCH / 2 + MARGIN
         bands.append(Band(ring, inner, outer, tuple(r for r, _ in tracks)))
         inner = outer
@@ -205,19 +229,22 @@ def _track_spots(ring: Ring, radius: float, ids: tuple[str, ...]) -> tuple[Spot,
     track's people as they were costs nothing for that track."""
     # A little more air than the minimum while the track has room for it.
     gap = min(min_gap(radius) * COMFORT, TAU / len(ids))
-    angles = spread([home_angle(i) for i in ids], gap)
-    return tuple(Spot(i, ring, radius * math.cos(a), radius * math.sin(a)) for i, a in zip(ids, angles, strict=True))
+    angles = spread([home_angle(i.removeprefix(GHOST)) for i in ids], gap)
+    return tuple(
+        Spot(i.removeprefix(GHOST), ring, radius * math.cos(a), radius * math.sin(a), i.startswith(GHOST))
+        for i, a in zip(ids, angles, strict=True)
+    )
 
 
-def _on_tracks(people: tuple[Contact, ...], caps: list[int]) -> list[list[Contact]]:
+def _on_tracks(people: list[str], caps: list[int]) -> list[list[str]]:
     """Who is on which track: each person's id picks a track (wider tracks more often); a track that
     gets more than it holds passes its last-added people to the next track with room."""
     total = sum(caps)
-    on: list[list[Contact]] = [[] for _ in caps]
-    over: list[Contact] = []
+    on: list[list[str]] = [[] for _ in caps]
+    over: list[str] = []
     ends = list(itertools.accumulate(caps))
     for c in people:
-        i = bisect.bisect_right(ends, _track_hash(c.id) % total)
+        i = bisect.bisect_right(ends, _track_hash(c.removeprefix(GHOST)) % total)
         (on[i] if len(on[i]) < caps[i] else over).append(c)
     for c in over:
         i = next(i for i, cap in enumerate(caps) if len(on[i]) < cap)

@@ -15,9 +15,10 @@ from typing import Any
 from xml.etree import ElementTree
 
 from . import fontmetrics
+from .ghosts import Move, plan_moves, route_path
 from .i18n import N_, isolate, plural, t
 from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER
-from .layout import CENTRE_RADIUS, MARGIN, NODE_H, NODE_W, PITCH, Layout, Spot, layout
+from .layout import CENTRE_RADIUS, NODE_H, NODE_W, Layout, Spot, picture_layout
 from .model import (
     KNOWLEDGE_FORMS,
     RINGS,
@@ -135,7 +136,7 @@ def render(
     ``standalone`` gives it a size of its own (for a downloaded file) instead of filling its box;
     without ``legend`` it is the rings alone (presenting: the legend is then ``legend_html``, beside it)."""
     shown = view_map(m, view)
-    g = geometry or layout(shown)
+    g = geometry or picture_layout(m, view)
     r = g.radius
     width, height = picture_size(m, view, g, legend)
     with_desired = shows_desired(m, view)
@@ -161,11 +162,13 @@ def render(
     _draw_centre(dwg, m, lang)
     dwg.add(dwg.g(class_="kk-nodes"))  # filled in below, from notes drawn once per person
     if view is View.BOTH:
-        _draw_arrows(dwg, m, g, prefix)  # on top, with a halo: a head must show even where it meets a node
+        moves = plan_moves(m, g)
+        _draw_ghosts(dwg, m, moves)
+        _draw_arrows(dwg, moves, m, prefix)  # on top, with a halo: a head must show where it enters its ghost
     if not shown.contacts:
         dwg.add(_halo_text(dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]))
     if legend:
-        _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix)
+        _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix, view is View.BOTH)
     originals = {c.id: c for c in m.contacts}
     notes = "".join(
         _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value)
@@ -237,32 +240,19 @@ def _draw_centre(dwg: svgwrite.Drawing, m: NetworkMap, lang: str) -> None:
         centre.add(dwg.text(line, insert=(0, top + 20 + 16 * i), font_size=13, fill="#ffffff", text_anchor="middle"))
 
 
-def _draw_arrows(dwg: svgwrite.Drawing, m: NetworkMap, g: Layout, prefix: str) -> None:
-    """From a person now to the same direction in the ring where the team would like them."""
+def _draw_arrows(dwg: svgwrite.Drawing, moves: tuple[Move, ...], m: NetworkMap, prefix: str) -> None:
+    """From a person now into their ghost in the ring where the team would like them (see ``ghosts``)."""
     arrows = dwg.add(dwg.g(class_="kk-arrows"))
-    bands = {b.ring: b for b in g.bands}
-    for c in m.contacts:
-        spot = g.spot(c.id)
-        if c.desired_ring is None or spot is None:
-            continue
-        distance = math.hypot(spot.x, spot.y) or 1.0
-        ux, uy = spot.x / distance, spot.y / distance
-        # How far a note's box reaches along this direction, plus a little air.
-        edge = min(NODE_W / 2 / abs(ux) if ux else math.inf, NODE_H / 2 / abs(uy) if uy else math.inf) + 4
-        target = bands[c.desired_ring].inner + MARGIN + PITCH / 2
-        inwards = target < distance
-        start = distance - edge if inwards else distance + edge
-        # Stop at the edge of where a note would sit there, so the head stays visible.
-        end = target + edge if inwards else target - edge
-        if (end >= start) if inwards else (end <= start):
-            continue  # too short to draw; the table and the description still say it
+    for move in moves:
+        c = m.contact(move.contact_id)
+        if not move.route or c is None or c.desired_ring is None:
+            continue  # no clear way: the ghost, the note's words and the table still say it
+        d = route_path(move.route)
+        arrows.add(dwg.path(d=d, fill="none", stroke="#ffffff", stroke_width=7, stroke_linecap="round"))
         arrows.add(
-            dwg.line((ux * start, uy * start), (ux * end, uy * end), stroke="#ffffff", stroke_width=7, stroke_linecap="round")
-        )
-        arrows.add(
-            dwg.line(
-                (ux * start, uy * start),
-                (ux * end, uy * end),
+            dwg.path(
+                d=d,
+                fill="none",
                 stroke=ARROW,
                 stroke_width=3,
                 marker_end=f"url(#{prefix}-arrow)",
@@ -270,6 +260,33 @@ def _draw_arrows(dwg: svgwrite.Drawing, m: NetworkMap, g: Layout, prefix: str) -
                 **{"data-id": c.id, "data-desired": c.desired_ring.value},
             )
         )
+
+
+def _draw_ghosts(dwg: svgwrite.Drawing, m: NetworkMap, moves: tuple[Move, ...]) -> None:
+    """Where each person the team wants closer or further away would sit: a dotted outline with
+    their name in grey. Hidden from screen readers: the person's own note says the wish."""
+    ghosts = dwg.add(dwg.g(class_="kk-ghosts", **{"aria-hidden": "true"}))
+    w, h = NODE_W, NODE_H
+    for move in moves:
+        c = m.contact(move.contact_id)
+        if c is None:
+            continue
+        ghost = dwg.g(class_="kk-ghost", transform=f"translate({move.ghost_x:.1f},{move.ghost_y:.1f})", **{"data-id": c.id})
+        ghost.add(
+            dwg.rect(
+                (-w / 2, -h / 2),
+                (w, h),
+                rx=3,
+                fill="#ffffff",
+                fill_opacity=0.6,
+                stroke=ARROW,
+                stroke_width=1.5,
+                stroke_dasharray="2 3",
+            )
+        )
+        fitted = fit_note_name(c.name, NODE_W - 16)
+        ghost.add(name_text(c.name, fitted, -w / 2 + 8, -h / 2 + 13, **{"fill": RING_LINE, "font-style": "italic"}))
+        ghosts.add(ghost)
 
 
 def _wrap(text: str, width: int, max_lines: int) -> list[str]:
@@ -333,7 +350,8 @@ def reading_order(g: Layout) -> list[Spot]:
     """The order a keyboard goes through the notes: ring by ring from the centre, each ring clockwise
     from the top (on screen, where y grows downwards)."""
     rings = {ring: i for i, ring in enumerate(RINGS)}
-    return sorted(g.spots, key=lambda s: (rings[s.ring], math.atan2(s.x, -s.y) % math.tau, math.hypot(s.x, s.y)))
+    people = [s for s in g.spots if not s.ghost]
+    return sorted(people, key=lambda s: (rings[s.ring], math.atan2(s.x, -s.y) % math.tau, math.hypot(s.x, s.y)))
 
 
 def note_label(c: Contact, lang: str) -> str:
@@ -451,7 +469,9 @@ def name_text(name: str, fitted: Fitted, x: float, middle: float, **attrs: str) 
     return NameText(text)
 
 
-def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang: str, with_desired: bool, prefix: str) -> None:
+def _draw_legend(
+    dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang: str, with_desired: bool, prefix: str, ghosts: bool = False
+) -> None:
     legend = dwg.add(dwg.g(class_="kk-legend"))
     column = (width - 2 * PAD - 110) / 3
     legend.add(dwg.text(t(lang, "map.legend.kinds"), insert=(x0, y0 + 18), font_size=13, font_weight="bold", fill=INK))
@@ -483,9 +503,18 @@ def _draw_legend(dwg: svgwrite.Drawing, x0: float, y0: float, width: float, lang
     x += column
     legend.add(dwg.line((x, y2 + 13), (x + 30, y2 + 13), stroke=ARROW, stroke_width=3, marker_end=f"url(#{prefix}-arrow)"))
     legend.add(dwg.text(t(lang, "map.legend.arrow"), insert=(x + 40, y2 + 18), font_size=13, fill=INK))
+    if ghosts:
+        x += column
+        legend.add(ghost_mark(dwg, x, y2 + 4))
+        legend.add(dwg.text(t(lang, "map.legend.ghost"), insert=(x + 32, y2 + 18), font_size=13, fill=INK))
 
 
-def legend_html(lang: str, with_desired: bool) -> str:
+def ghost_mark(dwg: svgwrite.Drawing, x: float, y: float) -> object:
+    """A ghost in small, for the legend: the dotted outline of a note."""
+    return dwg.rect((x, y), (CHIP_W, 18), rx=2, fill="#ffffff", stroke=ARROW, stroke_width=1.5, stroke_dasharray="2 3")
+
+
+def legend_html(lang: str, with_desired: bool, ghosts: bool = False) -> str:
     """The legend as a list, one mark per line (each a small SVG of its own, hidden from screen
     readers: the words say it): for beside the map when it is presented, where a legend under the
     rings would make them smaller."""
@@ -508,5 +537,7 @@ def legend_html(lang: str, with_desired: bool) -> str:
         dashed = dwg.rect((1, 1), (CHIP_W, 16), rx=2, fill=WISHED_FILL, stroke=INK, stroke_width=1.5, stroke_dasharray="6 4")
         arrow = dwg.path(d="M 1 9 L 20 9 M 15 4 L 22 9 L 15 14 z", stroke=ARROW, stroke_width=3, fill=ARROW)
         rows += [(mark(dashed), t(lang, "map.legend.wished")), (mark(arrow), t(lang, "map.legend.arrow"))]
+        if ghosts:
+            rows.append((mark(ghost_mark(dwg, 1, 0)), t(lang, "map.legend.ghost")))
     items = "".join(f"<li>{m}<span>{escape(text)}</span></li>" for m, text in rows)
     return f'<ul class="kk-legend-list" aria-label="{escape(t(lang, "map.legend"))}">{items}</ul>'

@@ -25,11 +25,11 @@ from .edits import AddContact, Edit, History, MoveContact, ReplaceMap, SetDesire
 from .fileformat import FileError, FileWarning, dumps, export_filename, loads
 from .i18n import N_, plural, t
 from .labels import RING
-from .layout import layout
+from .layout import picture_layout
 from .library import MAP_PREFIX, Index, copy_to_trash, create_map, delete_map, load_map, read_index, save_map
 from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason, kept_fields_message
-from .model import MAX_CHANGE, RINGS, NetworkMap, Ring, View, view_map
+from .model import MAX_CHANGE, RINGS, NetworkMap, Ring, View
 from .persistence import Storage, StorageFull, StorageUnavailable
 from .render import picture_size, render
 from .report import map_label
@@ -668,7 +668,7 @@ def _export(s: Session, e: ExportWanted) -> tuple[Effect, ...]:
         made = Download(filename, embed(svg, m, e.now, s.map_id), "image/svg+xml")
     else:
         view = export_view(s)
-        geometry = layout(view_map(m, view))
+        geometry = picture_layout(m, view)
         width, height = picture_size(m, view, geometry)
         made = DownloadPicture(filename, render(m, s.lang, view, geometry, prefix="kkx", standalone=True), width, height)
     return made, _say(s, "msg.exported", file=filename)

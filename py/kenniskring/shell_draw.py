@@ -13,7 +13,7 @@ from pyscript import document, window
 from . import session
 from .browser import checked_values, element, set_checked
 from .i18n import N_, plural, t
-from .layout import Layout, layout
+from .layout import Layout, layout, picture_layout
 from .library import set_aside_keys
 from .model import NetworkMap, Perspective, Question, View, view_map
 from .persistence import StorageFull, StorageUnavailable
@@ -124,12 +124,14 @@ class Drawing:
 
     def draw_map(self) -> None:
         set_checked("kk-view", {self.app.view.value})
-        self.geometry = layout(view_map(self.app.map, self.app.view))
+        self.geometry = picture_layout(self.app.map, self.app.view)
         holder = element("kk-map")
         presenting = bool(element("kk-app").classList.contains("kk-presenting"))
         svg = render(self.app.map, self.app.lang, self.app.view, self.geometry, legend=not presenting)
         if presenting:  # the legend beside the map, so the rings take the screen's whole height
-            element("kk-present-legend").innerHTML = legend_html(self.app.lang, shows_desired(self.app.map, self.app.view))
+            element("kk-present-legend").innerHTML = legend_html(
+                self.app.lang, shows_desired(self.app.map, self.app.view), self.app.view is View.BOTH
+            )
         focused = document.activeElement
         # A note that had focus (moved by keyboard, or the map redrawn after an undo) keeps it.
         keep = str(focused.dataset.id) if focused and holder.contains(focused) and focused.dataset.id else None

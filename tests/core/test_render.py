@@ -258,25 +258,33 @@ def test_views_show_now_desired_or_both() -> None:
     both_root = parse(render(m, "nl", View.BOTH))
     both = {n.get("data-id"): n for n in nodes(both_root)}
     assert both["b"].get("data-ring") == "monthly"
-    arrows = both_root.findall(".//svg:line[@class='kk-arrow']", NS)
+    arrows = both_root.findall(".//svg:path[@class='kk-arrow']", NS)
     assert [(a.get("data-id"), a.get("data-desired")) for a in arrows] == [("b", "weekly")]
+    ghosts = both_root.findall(".//svg:g[@class='kk-ghost']", NS)
+    assert [g.get("data-id") for g in ghosts] == ["b"]
+    assert [n.get("data-id") for n in nodes(parse(render(m, "nl", View.DESIRED)))].count("b") == 1
     assert desired["w"].get("class") == "kk-node kk-wished" and "gewenst" in node_texts(desired["w"])
 
 
-def test_an_arrow_points_from_the_person_towards_the_desired_ring() -> None:
-    from kenniskring.layout import layout as make_layout
+def test_an_arrow_runs_from_the_person_into_their_ghost_in_the_desired_ring() -> None:
+    from kenniskring.layout import picture_layout
     from kenniskring.render import View
 
     from .factories import full_map
 
     m = full_map()
     root = parse(render(m, "nl", View.BOTH))
-    arrow = root.find(".//svg:line[@class='kk-arrow']", NS)
-    assert arrow is not None
-    start = math.hypot(float(arrow.get("x1")), float(arrow.get("y1")))  # type: ignore[arg-type]
-    end = math.hypot(float(arrow.get("x2")), float(arrow.get("y2")))  # type: ignore[arg-type]
-    assert end < start  # inwards: weekly is closer than monthly
-    assert make_layout(m).ring_at(end) is Ring.WEEKLY
+    arrow = root.find(".//svg:path[@class='kk-arrow']", NS)
+    ghost = root.find(".//svg:g[@class='kk-ghost']", NS)
+    assert arrow is not None and ghost is not None
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", arrow.get("d", ""))]
+    (x0, y0), (x1, y1) = numbers[:2], numbers[-2:]
+    gx, gy = translate(ghost)
+    assert abs(x1 - gx) < NODE_W / 2 and abs(y1 - gy) < 24  # ends inside the ghost
+    assert picture_layout(m, View.BOTH).ring_at(math.hypot(gx, gy)) is Ring.WEEKLY
+    assert math.hypot(x1, y1) < math.hypot(x0, y0)  # inwards: weekly is closer than monthly
+    assert "Lector" in "".join(ghost.itertext()) and ghost.get("aria-hidden") is None
+    assert root.find(".//svg:g[@class='kk-ghosts']", NS).get("aria-hidden") == "true"  # type: ignore[union-attr]
 
 
 def test_the_description_says_what_is_desired() -> None:
