@@ -2,7 +2,9 @@
 
 - restoring a back-up of 1,000 maps into an empty storage (linear: the index is read and written once);
 - every panel and the poster for the largest map the reader accepts (tests/core/test_limits.py),
-  with plain text and with every character one that must be escaped (``&``).
+  with plain text and with every character one that must be escaped (``&``);
+- fitting 1,000 names on their notes (textfit), the layout of a 1,000-person map (first and after
+  one person more), and the desired moves' ghosts and arrows for a 500-person map.
 
 Prints the median of ``--rounds`` runs in milliseconds.
 """
@@ -20,14 +22,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
-from kenniskring import report  # noqa: E402
-from kenniskring.library import backup_text, create_map, restore_backup  # noqa: E402
-from kenniskring.model import View  # noqa: E402
-from kenniskring.persistence import DictStorage  # noqa: E402
-from kenniskring.render import render  # noqa: E402
+from dataclasses import replace  # noqa: E402
 
-from tests.core.factories import full_map  # noqa: E402
+from kenniskring import fontmetrics, report  # noqa: E402
+from kenniskring import layout as layout_module  # noqa: E402
+from kenniskring.ghosts import plan_moves  # noqa: E402
+from kenniskring.layout import layout  # noqa: E402
+from kenniskring.library import backup_text, create_map, restore_backup  # noqa: E402
+from kenniskring.model import Ring, View  # noqa: E402
+from kenniskring.persistence import DictStorage  # noqa: E402
+from kenniskring.render import NAME_WIDTH, fit_note_name, render  # noqa: E402
+
+from tests.core.factories import crowded_map, full_map, person  # noqa: E402
 from tests.core.test_limits import largest_map  # noqa: E402
+from tests.core.test_textfit import NAMES  # noqa: E402
 
 NOW = "2026-11-24T10:00:00+00:00"
 PANELS = (
@@ -71,6 +79,31 @@ def main() -> None:
             print(f"  {name}: {median_ms(functools.partial(getattr(report, name), m, 'nl'), args.rounds):.0f} ms")
         poster = median_ms(functools.partial(report.print_html, m, "nl", "2026-11-24", svg), args.rounds)
         print(f"  print_html: {poster:.0f} ms")
+
+    names = [f"{n} {i}" for i, n in enumerate(NAMES * 3)][:1000]
+    fitting = median_ms(lambda: [fit_note_name(n, NAME_WIDTH) for n in names], args.rounds)
+    print(f"fit 1,000 names on their notes: {fitting:.0f} ms ({fontmetrics.FAMILY} {fontmetrics.PACKAGE_VERSION})")
+    crowd = crowded_map({Ring.WEEKLY: 333, Ring.MONTHLY: 333, Ring.LESS_OFTEN: 334})
+
+    def fresh_layout() -> object:
+        layout_module._track_spots.cache_clear()  # as when a map is opened: no track kept yet
+        return layout(crowd)
+
+    first = median_ms(fresh_layout, args.rounds)
+    more = replace(crowd, contacts=(*crowd.contacts, person("new", "Nieuw", Ring.MONTHLY)))
+    layout(crowd)
+    after = median_ms(lambda: layout(more), args.rounds)
+    print(f"layout of 1,000 people: {first:.1f} ms; after one person more: {after:.1f} ms")
+    movers = replace(
+        crowd,
+        contacts=tuple(
+            replace(c, desired_ring=Ring.WEEKLY) if i % 10 == 0 and c.ring is not Ring.WEEKLY else c
+            for i, c in enumerate(crowd.contacts[::2])
+        ),
+    )
+    g = layout(movers, with_ghosts=True)
+    ghosts = median_ms(lambda: plan_moves(movers, g), args.rounds)
+    print(f"ghosts and arrows of {sum(1 for c in movers.contacts if c.desired_ring)} moves on a 500-person map: {ghosts:.0f} ms")
 
 
 if __name__ == "__main__":

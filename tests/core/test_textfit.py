@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 import random
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kenniskring import fontmetrics, textfit
+from kenniskring import textfit
 from kenniskring.model import MAX_NAME
 from kenniskring.textfit import ELLIPSIS, Fitted, fit_name, joined, lines_in, width
 
@@ -142,15 +141,3 @@ def test_any_text_fits_or_is_cut(name: str) -> None:
         assert width(line, f.size) <= WIDTH + 1e-9
     if not f.cut:
         assert letters("".join(f.lines)) == letters(name)
-
-
-def test_benchmark_fitting_a_thousand_names(capsys: pytest.CaptureFixture[str]) -> None:
-    """Not a timed test: prints what fitting costs, for the report (a 1,000-person map fits each
-    name once; its notes are then kept)."""
-    names = [f"{n} {i}" for i, n in enumerate(NAMES * 3)][:1000]
-    start = time.perf_counter()
-    for name in names:
-        fit(name)
-    took = (time.perf_counter() - start) * 1000
-    with capsys.disabled():
-        print(f"\ntextfit: 1,000 names in {took:.1f} ms ({fontmetrics.FAMILY} {fontmetrics.PACKAGE_VERSION})")
