@@ -14,7 +14,7 @@ References (see the site's page on the measures):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import KNOWLEDGE_FORMS, RINGS, KnowledgeForm, NetworkMap, PersonKind, Ring, View, view_map
 
@@ -52,10 +52,18 @@ class Measures:
     form_rings: dict[KnowledgeForm, tuple[Ring, ...]]
     kind_rings: dict[PersonKind, tuple[Ring, ...]]
     without_knowledge: tuple[str, ...]
+    # People whose kind nobody chose yet: left out of every measure of kinds (never counted as a default).
+    kind_open: tuple[str, ...] = ()
+    ring_counts: dict[Ring, int] = field(default_factory=dict)
+
+    @property
+    def known(self) -> int:
+        """The people whose kind is known: what the measures of kinds are of."""
+        return self.n - len(self.kind_open)
 
     @property
     def kind_shares(self) -> dict[PersonKind, float | None]:
-        return {k: share(v, self.n) for k, v in self.kind_counts.items()}
+        return {k: share(v, self.known) for k, v in self.kind_counts.items()}
 
     # Bonding and bridging ------------------------------------------------------------------
     @property
@@ -64,15 +72,15 @@ class Measures:
 
     @property
     def own_team_share(self) -> float | None:
-        return share(self.own_team, self.n)
+        return share(self.own_team, self.known)
 
     @property
     def outside_team_share(self) -> float | None:
-        return share(self.n - self.own_team, self.n)
+        return share(self.known - self.own_team, self.known)
 
     @property
     def ei_index(self) -> float | None:
-        internal, external = self.own_team, self.n - self.own_team
+        internal, external = self.own_team, self.known - self.own_team
         return share(external - internal, external + internal)
 
     # Diversity -----------------------------------------------------------------------------
@@ -106,7 +114,7 @@ class Measures:
 
     # Strong and weak ties (frequency as a proxy) --------------------------------------------
     def ring_share(self, ring: Ring) -> float | None:
-        return share(sum(self.people[ring].values()), self.n)
+        return share(self.ring_counts.get(ring, 0), self.n)
 
     @property
     def inner_share(self) -> float | None:
@@ -158,16 +166,23 @@ def measure(m: NetworkMap, view: View = View.CURRENT) -> Measures:
     form_rings: dict[KnowledgeForm, set[Ring]] = {f: set() for f in KNOWLEDGE_FORMS}
     kind_rings: dict[PersonKind, set[Ring]] = {k: set() for k in KINDS}
     without: list[str] = []
+    kind_open: list[str] = []
+    ring_counts = {r: 0 for r in RINGS}
     for c in m.contacts:
-        people[c.ring][c.kind] += 1
-        kind_people[c.kind].append(c.id)
-        kind_rings[c.kind].add(c.ring)
+        ring_counts[c.ring] += 1
         if not c.knowledge:
             without.append(c.id)
         for f in c.knowledge:
-            knowledge[c.ring][c.kind][f] += 1
             form_people[f].append(c.id)
             form_rings[f].add(c.ring)
+        if c.kind is None:
+            kind_open.append(c.id)
+            continue
+        people[c.ring][c.kind] += 1
+        kind_people[c.kind].append(c.id)
+        kind_rings[c.kind].add(c.ring)
+        for f in c.knowledge:
+            knowledge[c.ring][c.kind][f] += 1
 
     def ordered(rings: set[Ring]) -> tuple[Ring, ...]:
         return tuple(r for r in RINGS if r in rings)
@@ -182,6 +197,8 @@ def measure(m: NetworkMap, view: View = View.CURRENT) -> Measures:
         form_rings={f: ordered(v) for f, v in form_rings.items()},
         kind_rings={k: ordered(v) for k, v in kind_rings.items()},
         without_knowledge=tuple(without),
+        kind_open=tuple(kind_open),
+        ring_counts=ring_counts,
     )
 
 

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from .changes import Changes, compare
 from .i18n import N_, isolate, t
-from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, RING
+from .labels import KNOWLEDGE, KNOWLEDGE_LETTER, RING, kind_label
 from .layout import NODE_H, NODE_W, Layout, layout
 from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, Perspective, Ring
 from .render import (
@@ -333,7 +333,7 @@ def describe(p: Person, lang: str) -> str:
         elif mark is Mark.LOST:
             said.append(t(lang, "picture.lost", forms=_forms(p.lost, lang)))
         elif mark is Mark.KIND and p.before is not None:
-            said.append(t(lang, "picture.kind", before=t(lang, KIND[p.before.kind]), after=t(lang, KIND[p.now.kind])))
+            said.append(t(lang, "picture.kind", before=t(lang, kind_label(p.before.kind)), after=t(lang, kind_label(p.now.kind))))
     if not said:
         said.append(t(lang, "picture.same", ring=t(lang, RING[p.now.ring])))
     return f"{isolate(p.now.name)} – {'; '.join(said)}"

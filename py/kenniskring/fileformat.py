@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 FILE_TYPE = "kenniskring"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # The largest map the reader accepts exports to less than this (tests/core/test_limits.py builds it).
 MAX_FILE_CHARS = 6_000_000
 MAX_CONTACTS = 1000
@@ -100,6 +100,14 @@ def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(body, dict):
         return {**doc, "version": 3}
     return {**doc, "version": 3, "map": {"moments": [], "next_look": "", **body}}
+
+
+@envelope.migration(FILE_TYPE, 3)
+def _v3_to_v4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 lets a person's kind be left open (no "kind": not chosen yet). Every version-3
+    file is a version-4 file as it is; the number tells an older Kenniskring not to read it, so a
+    person without a kind is never set aside there as damaged."""
+    return {**doc, "version": 4}
 
 
 def to_document(m: NetworkMap, exported_at: str | None = None, map_id: str = "") -> dict[str, Any]:
@@ -145,7 +153,9 @@ def _action_to_dict(a: Action) -> dict[str, Any]:
 
 
 def _contact_to_dict(c: Contact) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": c.id, "name": c.name, "ring": c.ring.value, "kind": c.kind.value}
+    d: dict[str, Any] = {"id": c.id, "name": c.name, "ring": c.ring.value}
+    if c.kind is not None:
+        d["kind"] = c.kind.value
     if c.role is not None:
         d["role"] = c.role.value
     d["knowledge"] = [k.value for k in c.knowledge]
@@ -380,13 +390,13 @@ def _identifier(value: Any, where: Where) -> str:
 
 
 def _contact_from_dict(d: Any, where: Where, kept: _Kept | None = None) -> Contact:
-    _required(d, where, {"id", "name", "ring", "kind"})
+    _required(d, where, {"id", "name", "ring"})
     cid = _identifier(d["id"], where + ("id",))
     if kept is not None:
         kept.take(d, _CONTACT, where, "contacts", cid)
     name = _text(d["name"], where + ("name",), validation.NAME)
     ring = _choice(Ring, d["ring"], where + ("ring",))
-    kind = _choice(PersonKind, d["kind"], where + ("kind",))
+    kind = _choice(PersonKind, d["kind"], where + ("kind",)) if "kind" in d else None
     role = None
     if "role" in d:
         if kind is not PersonKind.OUTSIDE:

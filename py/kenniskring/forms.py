@@ -44,6 +44,9 @@ for _codes in _TEXT_PROBLEM.values():  # the same for every field
     _codes["not_xml_chars"] = N_("form.error.not_xml_chars")
 
 
+RING_VALUES = frozenset(r.value for r in Ring)
+
+
 @dataclass(frozen=True)
 class PersonForm:
     """The form's values as the browser gives them: strings and lists of strings."""
@@ -79,16 +82,20 @@ def contact_from_form(form: PersonForm, contact_id: str | None, current: Network
     problems = [p for p in (text_problem("name", form.name.strip()), text_problem("note", form.note)) if p]
     if (contact_id is None or current.contact(contact_id) is None) and len(current.contacts) >= MAX_CONTACTS:
         problems.append(FormProblem("name", N_("form.error.too_many"), {"limit": MAX_CONTACTS}))
+    if form.ring not in RING_VALUES:
+        problems.append(FormProblem("ring", N_("form.error.ring")))
     if problems:
         return problems
-    kind = PersonKind(form.kind)
+    # Who the person is may stay open (chosen in step 3): never a default nobody chose.
+    kind = PersonKind(form.kind) if form.kind else None
     role = OutsideRole(form.role) if kind is PersonKind.OUTSIDE and form.role else None
+    ring = Ring(form.ring)
     if contact_id is None:
-        contact_id = roomy_id(current, Ring(form.ring), new_contact_id)
+        contact_id = roomy_id(current, ring, new_contact_id)
     return Contact(
         id=contact_id,
         name=" ".join(form.name.split()),
-        ring=Ring(form.ring),
+        ring=ring,
         kind=kind,
         role=role,
         knowledge=tuple(KnowledgeForm(k) for k in form.knowledge),
@@ -120,3 +127,40 @@ def action_from_form(form: ActionForm, action_id: str, current: NetworkMap) -> A
     if problems:
         return problems
     return Action(action_id, " ".join(form.text.split()), known, " ".join(form.owner.split()), form.due, form.done)
+
+
+# -- the passes over the people in steps 3 and 4 ----------------------------------------------------
+# One list per person in step 3: who they are, the kind and (outside the organisation) the role in one.
+KIND_CHOICES: tuple[tuple[PersonKind | None, OutsideRole | None], ...] = (
+    (None, None),
+    (PersonKind.OWN_TEAM, None),
+    (PersonKind.ORGANISATION, None),
+    (PersonKind.OUTSIDE, None),
+    *((PersonKind.OUTSIDE, role) for role in OutsideRole),
+)
+
+
+def kind_choice_value(kind: PersonKind | None, role: OutsideRole | None) -> str:
+    """The value of a choice in step 3's list: "" (open), "own_team", ..., "outside:researcher"."""
+    if kind is None:
+        return ""
+    return f"{kind.value}:{role.value}" if role is not None else kind.value
+
+
+def with_kind_choice(c: Contact, value: str) -> Contact | None:
+    """The person with the kind (and role) of a choice in step 3's list, or None for a value that is
+    not one of the choices (the page was changed by hand: nothing happens)."""
+    for kind, role in KIND_CHOICES:
+        if kind_choice_value(kind, role) == value:
+            return dataclasses.replace(c, kind=kind, role=role)
+    return None
+
+
+def with_knowledge(c: Contact, value: str, on: bool) -> Contact | None:
+    """The person with a knowledge form ticked on or off in step 4's grid, or None for a value that
+    is not a form."""
+    if value not in {f.value for f in KnowledgeForm}:
+        return None
+    form = KnowledgeForm(value)
+    forms = set(c.knowledge) | {form} if on else set(c.knowledge) - {form}
+    return dataclasses.replace(c, knowledge=tuple(forms))

@@ -72,7 +72,7 @@ def graphml(source: Source, ego: str, options: Options, pseudonyms: Pseudonyms) 
         attributes = (
             _data("label", person_of(c, options, pseudonyms))
             + _data("type", "alter")
-            + _data("kind", c.kind.value)
+            + _data("kind", c.kind.value if c.kind else None)
             + _data("role", c.role.value if c.role else None)
             + "".join(_data(f.value, f in c.knowledge) for f in KNOWLEDGE_FORMS)
             + _data("wished", c.wished)

@@ -19,6 +19,14 @@ KIND: dict[PersonKind, str] = {
     PersonKind.ORGANISATION: N_("kind.organisation"),
     PersonKind.OUTSIDE: N_("kind.outside"),
 }
+KIND_OPEN = N_("kind.open")  # a person whose kind is not chosen yet
+
+
+def kind_label(kind: PersonKind | None) -> str:
+    """The message id for a kind, the open kind included."""
+    return KIND_OPEN if kind is None else KIND[kind]
+
+
 ROLE: dict[OutsideRole, str] = {
     OutsideRole.FIELD_PARTNER: N_("role.field_partner"),
     OutsideRole.RESEARCHER: N_("role.researcher"),

@@ -38,12 +38,12 @@ def _described(fragment: dict[str, Any], description: str) -> dict[str, Any]:
 def map_schema() -> dict[str, Any]:
     contact = {
         "type": "object",
-        "required": ["id", "name", "ring", "kind"],
+        "required": ["id", "name", "ring"],
         "properties": {
             "id": _described(validation.identifier_schema(), "Unique within the map (readers check this; JSON Schema cannot)."),
             "name": _described(validation.NAME.schema(), "Name, initials or role."),
             "ring": _choice(Ring, "How often the team consults this person about the change."),
-            "kind": _choice(PersonKind),
+            "kind": _choice(PersonKind, "Who the person is, seen from the team. Absent: not chosen yet."),
             "role": _choice(OutsideRole, "Only for kind 'outside'."),
             "knowledge": {"type": "array", "uniqueItems": True, "items": _choice(KnowledgeForm), "description": "Absent: none."},
             "note": validation.NOTE.schema(),

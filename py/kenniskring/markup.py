@@ -17,13 +17,31 @@ from .model import CLOSING_QUESTIONS, KNOWLEDGE_FORMS, REFLECTION_QUESTIONS, RIN
 STEPS = len(STEP_TEXTS)
 
 
-def _radio_group(lang: str, name: str, legend_key: str, options: list[tuple[str, str]], checked: str, extra: str = "") -> str:
+def _radio_group(
+    lang: str,
+    name: str,
+    legend_key: str,
+    options: list[tuple[str, str]],
+    checked: str,
+    extra: str = "",
+    hint_key: str = "",
+    with_error: bool = False,
+) -> str:
+    """Radio buttons in a fieldset; ``checked`` "" leaves all unchosen. With a hint and a place for
+    an error (``{name}-hint``, ``{name}-error``), and then an id (``{name}-group``) to mark it invalid."""
     items = "".join(
         f'<label class="kk-choice"><input type="radio" name="{name}" value="{value}"'
         f"{' checked' if value == checked else ''}> {escape(label)}</label>"
         for value, label in options
     )
-    return f'<fieldset class="kk-group{extra}"><legend>{escape(t(lang, legend_key))}</legend>{items}</fieldset>'
+    said = [f"{name}-hint"] if hint_key else []
+    said += [f"{name}-error"] if with_error else []
+    attrs = f' id="{name}-group" aria-describedby="{" ".join(said)}"' if said else ""
+    hint = f'<p id="{name}-hint" class="kk-hint">{escape(t(lang, hint_key))}</p>' if hint_key else ""
+    error = f'<p id="{name}-error" class="kk-field-error"></p>' if with_error else ""
+    return (
+        f'<fieldset class="kk-group{extra}"{attrs}><legend>{escape(t(lang, legend_key))}</legend>{hint}{items}{error}</fieldset>'
+    )
 
 
 def _research(lang: str) -> str:
@@ -100,14 +118,16 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
     def e(key: str) -> str:
         return escape(t(lang, key))
 
-    rings = _radio_group(lang, "kk-ring", N_("form.ring"), [(r.value, t(lang, RING[r])) for r in RINGS], RINGS[0].value)
+    # Nothing is chosen for someone new: a ring must be chosen, who they are may wait for step 3.
+    rings = _radio_group(lang, "kk-ring", N_("form.ring"), [(r.value, t(lang, RING[r])) for r in RINGS], "", with_error=True)
     kinds = _radio_group(
         lang,
         "kk-kind",
         N_("form.kind"),
         [(k.value, t(lang, KIND[k])) for k in PersonKind],
-        PersonKind.OWN_TEAM.value,
+        "",
         " kk-kind-group",
+        hint_key=N_("form.kind.hint"),
     )
     roles = '<option value="">—</option>' + "".join(f'<option value="{r.value}">{e(ROLE[r])}</option>' for r in OutsideRole)
     desired = f'<option value="">{e("form.desired.same")}</option>' + "".join(
@@ -254,6 +274,16 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
         <h2>{e("reflect.closing")}</h2>
         {"".join(_question(lang, q) for q in CLOSING_QUESTIONS)}
         <p id="kk-answer-error" class="kk-field-error"></p>
+      </section>
+      <section class="kk-panel" data-steps="3" hidden aria-labelledby="kk-pass-kinds-title">
+        <h2 id="kk-pass-kinds-title">{e("pass.kinds.title")}</h2>
+        <p class="kk-hint">{e("pass.kinds.hint")}</p>
+        <div id="kk-pass-kinds"></div>
+      </section>
+      <section class="kk-panel" data-steps="4" hidden aria-labelledby="kk-pass-knowledge-title">
+        <h2 id="kk-pass-knowledge-title">{e("pass.knowledge.title")}</h2>
+        <p class="kk-hint">{e("pass.knowledge.hint")}</p>
+        <div id="kk-pass-knowledge"></div>
       </section>
       <section class="kk-panel" data-steps="2 3 4 5" hidden>
       <form id="kk-form" class="kk-form" novalidate data-add="{e("form.add.title")}" data-edit="{e("form.edit.title")}"

@@ -113,7 +113,7 @@ class Contact:
     id: str
     name: str
     ring: Ring
-    kind: PersonKind
+    kind: PersonKind | None  # None: not chosen yet (a name put on a ring, who they are still to say)
     role: OutsideRole | None = None
     knowledge: tuple[KnowledgeForm, ...] = ()
     note: str = ""

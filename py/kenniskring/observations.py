@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Literal
 
 from .analysis import Measures, Summary, measure, summarise
 from .i18n import N_, isolate, t
-from .labels import KIND, KNOWLEDGE, RING
+from .labels import KNOWLEDGE, RING, kind_label
 from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKind, Ring, View, current_map, desired_map
 
 if TYPE_CHECKING:  # for the types only: the page loads them when a comparison or team map is made
     from .changes import Changes
 
-Value = str | int | float | KnowledgeForm | PersonKind | Ring
+Value = str | int | float | KnowledgeForm | PersonKind | Ring | None
 ObservationKey = Literal[
     "empty",
     "one_person",
@@ -31,6 +31,7 @@ ObservationKey = Literal[
     "form_single",
     "form_outer_only",
     "form_dominant",
+    "kind_open",
     "kind_absent_own_team",
     "kind_absent_organisation",
     "kind_absent_outside",
@@ -61,6 +62,7 @@ SAYS: dict[ObservationKey, tuple[str, str]] = {
     "form_single": (N_("obs.form_single"), N_("obs.form_single.q")),
     "form_outer_only": (N_("obs.form_outer_only"), N_("obs.form_outer_only.q")),
     "form_dominant": (N_("obs.form_dominant"), N_("obs.form_dominant.q")),
+    "kind_open": (N_("obs.kind_open"), N_("obs.kind_open.q")),
     "kind_absent_own_team": (N_("obs.kind_absent_own_team"), N_("obs.kind_absent_own_team.q")),
     "kind_absent_organisation": (N_("obs.kind_absent_organisation"), N_("obs.kind_absent_organisation.q")),
     "kind_absent_outside": (N_("obs.kind_absent_outside"), N_("obs.kind_absent_outside.q")),
@@ -107,8 +109,8 @@ def signed(value: float, lang: str, digits: int = 2) -> str:
 def _word(value: Value, lang: str) -> str:
     if isinstance(value, KnowledgeForm):
         return t(lang, KNOWLEDGE[value])
-    if isinstance(value, PersonKind):
-        return t(lang, KIND[value])
+    if isinstance(value, PersonKind) or value is None:
+        return t(lang, kind_label(value))
     if isinstance(value, Ring):
         return t(lang, RING[value])
     if isinstance(value, float):
@@ -138,7 +140,8 @@ def observe(m: NetworkMap, lang: str) -> list[Observation]:
     found: list[Observation] = []
     if ms.n == 1:
         found.append(Observation("one_person", {"name": now.contacts[0].name}))
-    found.append(_bonding_bridging(ms, lang))
+    if ms.known:
+        found.append(_bonding_bridging(ms, lang))
     for form in KNOWLEDGE_FORMS:
         people = ms.form_people[form]
         if not people:
@@ -154,11 +157,13 @@ def observe(m: NetworkMap, lang: str) -> list[Observation]:
         top_share = ms.form_shares[top] or 0.0
         if top_share > 0.5:
             found.append(Observation("form_dominant", {"form": top, "pct": percent(top_share, lang)}))
+    if ms.kind_open:  # said as open, never counted as a default; who is missing cannot be said yet
+        found.append(Observation("kind_open", {"missing": len(ms.kind_open), "count": ms.n}))
     for kind in PersonKind:
         people = ms.kind_people[kind]
-        if not people:
+        if not people and not ms.kind_open:
             found.append(Observation(KIND_ABSENT[kind], {"kind": kind}))
-        elif len(people) == 1 and ms.n > 1:
+        elif len(people) == 1 and ms.n > 1 and not ms.kind_open:
             found.append(Observation("kind_single", {"kind": kind, "name": names[people[0]]}))
         if people and kind in ms.outer_only_kinds and len(people) > 1:
             found.append(Observation("kind_outer_only", {"kind": kind}))
@@ -182,8 +187,8 @@ def _bonding_bridging(ms: Measures, lang: str) -> Observation:
         leaning,
         {
             "own": ms.own_team,
-            "count": ms.n,
-            "other": ms.n - ms.own_team,
+            "count": ms.known,  # of the people whose kind is chosen: an open one is neither
+            "other": ms.known - ms.own_team,
             "own_pct": percent(ms.own_team_share or 0.0, lang),
             "ei": signed(ei, lang) if ei else number(0.0, lang),
         },

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from . import fontmetrics
 from .ghosts import Move, plan_moves, route_path
 from .i18n import N_, isolate, plural, t
-from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER
+from .labels import KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER, kind_label
 from .layout import CENTRE_RADIUS, NODE_H, NODE_W, Layout, Spot, picture_layout
 from .model import (
     KNOWLEDGE_FORMS,
@@ -79,7 +79,7 @@ def centre_label(m: NetworkMap, lang: str) -> str:
 
 def contact_facts(c: Contact, lang: str) -> tuple[str, str, str]:
     """Ring, kind (with role) and knowledge of a person, in words: the map's meaning without colour."""
-    kind = t(lang, KIND[c.kind])
+    kind = t(lang, kind_label(c.kind))
     if c.role is not None:
         kind += f" ({t(lang, ROLE[c.role])})"
     knowledge = ", ".join(t(lang, KNOWLEDGE[k]) for k in c.knowledge) or t(lang, "knowledge.none")
@@ -307,9 +307,17 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
     return [shorten(line, width) for line in lines]
 
 
-def kind_icon(dwg: svgwrite.Drawing, kind: PersonKind, cx: float, cy: float, size: float = 14) -> object:
-    """A shape per kind of person, so kinds differ by more than colour: circle, square, triangle."""
+def kind_icon(dwg: svgwrite.Drawing, kind: PersonKind | None, cx: float, cy: float, size: float = 14) -> object:
+    """A shape per kind of person, so kinds differ by more than colour: circle, square, triangle;
+    a dashed circle with "?" while nobody has said who the person is."""
     h = size / 2
+    if kind is None:
+        mark = dwg.g(class_="kk-icon kk-icon-open")
+        mark.add(dwg.circle((cx, cy), h - 0.5, fill="#ffffff", stroke=INK, stroke_width=1.2, stroke_dasharray="2 1.5"))
+        mark.add(
+            dwg.text("?", insert=(cx, cy + h * 0.62), font_size=size * 0.8, font_weight="bold", fill=INK, text_anchor="middle")
+        )
+        return mark
     if kind is PersonKind.OWN_TEAM:
         return dwg.circle((cx, cy), h, fill=INK, class_="kk-icon kk-icon-own_team")
     if kind is PersonKind.ORGANISATION:
@@ -366,7 +374,7 @@ def _node(c: Contact, x: float, y: float, lang: str, desired_view: bool, ring: s
     wished = c.wished and desired_view
     return (
         f'<g class="{"kk-node kk-wished" if wished else "kk-node"}" transform="translate({x:.1f},{y:.1f})" '
-        f'data-id="{escape(c.id)}" data-ring="{ring}" data-kind="{c.kind.value}" '
+        f'data-id="{escape(c.id)}" data-ring="{ring}" data-kind="{c.kind.value if c.kind else "open"}" '
         f'tabindex="0" role="graphics-symbol" aria-label="{_note_label(c, lang)}">{_note(c, lang, wished)}</g>'
     )
 
@@ -474,14 +482,14 @@ def _draw_legend(
 ) -> None:
     legend = dwg.add(dwg.g(class_="kk-legend"))
     column = (width - 2 * PAD - 110) / 3
+    quarter = (width - 2 * PAD - 110) / 4
     legend.add(dwg.text(t(lang, "map.legend.kinds"), insert=(x0, y0 + 18), font_size=13, font_weight="bold", fill=INK))
-    for i, kind in enumerate(PersonKind):
-        x = x0 + 110 + i * column
+    for i, kind in enumerate((*PersonKind, None)):
+        x = x0 + 110 + i * quarter
         legend.add(kind_icon(dwg, kind, x + 7, y0 + 13))
-        legend.add(dwg.text(t(lang, KIND[kind]), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
+        legend.add(dwg.text(t(lang, kind_label(kind)), insert=(x + 22, y0 + 18), font_size=13, fill=INK))
     y_roles = y0 + LEGEND_ROW
     legend.add(dwg.text(t(lang, "map.legend.roles"), insert=(x0, y_roles + 18), font_size=13, font_weight="bold", fill=INK))
-    quarter = (width - 2 * PAD - 110) / 4
     for i, role in enumerate(OutsideRole):
         x = x0 + 110 + i * quarter
         legend.add(kind_icon(dwg, PersonKind.OUTSIDE, x + 7, y_roles + 13))
@@ -527,7 +535,7 @@ def legend_html(lang: str, with_desired: bool, ghosts: bool = False) -> str:
             f'aria-hidden="true" focusable="false" font-family="{escape(FONT)}">{inner}</svg>'
         )
 
-    rows: list[tuple[str, str]] = [(mark(kind_icon(dwg, kind, 9, 9)), t(lang, KIND[kind])) for kind in PersonKind]
+    rows: list[tuple[str, str]] = [(mark(kind_icon(dwg, kind, 9, 9)), t(lang, kind_label(kind))) for kind in (*PersonKind, None)]
     rows += [
         (mark(kind_icon(dwg, PersonKind.OUTSIDE, 7, 9), role_mark(dwg, role, 15, 14, lang, size=13)), t(lang, ROLE[role]))
         for role in OutsideRole

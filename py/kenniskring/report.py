@@ -11,10 +11,23 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .analysis import KINDS, measure
+from .forms import KIND_CHOICES, kind_choice_value
 from .i18n import N_, long_date, plural, t
-from .labels import KIND, KNOWLEDGE_LETTER, QUESTION, RING
+from .labels import KIND, KIND_OPEN, KNOWLEDGE, KNOWLEDGE_LETTER, QUESTION, RING, ROLE, kind_label
 from .library import Entry, Index
-from .model import CLOSING_QUESTIONS, REFLECTION_QUESTIONS, RINGS, Contact, Moment, NetworkMap, Perspective, current_map
+from .model import (
+    CLOSING_QUESTIONS,
+    KNOWLEDGE_FORMS,
+    REFLECTION_QUESTIONS,
+    RINGS,
+    Contact,
+    Moment,
+    NetworkMap,
+    OutsideRole,
+    PersonKind,
+    Perspective,
+    current_map,
+)
 from .observations import (
     FIGURE_LABEL,
     Figure,
@@ -87,6 +100,8 @@ def composition_html(m: NetworkMap, lang: str) -> str:
     """People per ring and kind, with how often each knowledge form is brought (letters, not colour)."""
     ms = measure(current_map(m))
     head = "".join(f'<th scope="col">{escape(t(lang, KIND[k]))}</th>' for k in KINDS)
+    if ms.kind_open:  # people nobody has said who they are yet: a column of their own, never a default
+        head += f'<th scope="col">{escape(t(lang, KIND_OPEN))}</th>'
     body = []
     for ring in RINGS:
         cells = []
@@ -94,6 +109,8 @@ def composition_html(m: NetworkMap, lang: str) -> str:
             count = ms.people[ring][kind]
             forms = ", ".join(f"{t(lang, KNOWLEDGE_LETTER[f])} {n}" for f, n in ms.knowledge[ring][kind].items() if n)
             cells.append(f"<td>{count}{escape(f' ({forms})') if forms else ''}</td>")
+        if ms.kind_open:
+            cells.append(f"<td>{ms.ring_counts[ring] - sum(ms.people[ring].values())}</td>")
         body.append(f'<tr><th scope="row">{escape(t(lang, RING[ring]))}</th>{"".join(cells)}</tr>')
     caption = escape(t(lang, "fig.composition"))
     return (
@@ -356,3 +373,63 @@ def maps_html(index: Index, current: str, lang: str, set_aside: list[str]) -> st
         )
         html += f'<h3>{escape(t(lang, "maps.aside"))}</h3><p class="kk-hint">{escape(t(lang, "maps.aside.hint"))}</p><ul class="kk-maplist">{rows}</ul>'
     return html
+
+
+def kinds_pass_html(m: NetworkMap, lang: str) -> str:
+    """Step 3, a pass over the people: for each, one list to say who they are (kind and role in one),
+    "nog niet gekozen" until someone chooses."""
+    if not m.contacts:
+        return f'<p class="kk-hint">{escape(t(lang, "list.empty"))}</p>'
+    rows = "".join(_kind_row(c, lang) for c in m.contacts)
+    head = f'<tr><th scope="col">{escape(t(lang, "table.name"))}</th><th scope="col">{escape(t(lang, "table.kind"))}</th></tr>'
+    caption = f'<caption class="kk-visually-hidden">{escape(t(lang, "pass.kinds.caption"))}</caption>'
+    return f'<table class="kk-table kk-pass">{caption}<thead>{head}</thead><tbody>{rows}</tbody></table>'
+
+
+@functools.lru_cache(maxsize=2048)
+def _kind_row(c: Contact, lang: str) -> str:
+    chosen = kind_choice_value(c.kind, c.role)
+    options = "".join(
+        f'<option value="{value}"{" selected" if value == chosen else ""}>{escape(_kind_choice_text(kind, role, lang))}</option>'
+        for kind, role in KIND_CHOICES
+        for value in (kind_choice_value(kind, role),)
+    )
+    label = escape(t(lang, "pass.kinds.label", name=c.name))
+    return (
+        f'<tr><th scope="row"><bdi>{escape(c.name)}</bdi></th>'
+        f'<td><select class="kk-pass-kind" data-id="{escape(c.id)}" aria-label="{label}">{options}</select></td></tr>'
+    )
+
+
+def _kind_choice_text(kind: PersonKind | None, role: OutsideRole | None, lang: str) -> str:
+    if role is not None:
+        return t(lang, "pass.kinds.outside_role", role=t(lang, ROLE[role]))
+    return t(lang, kind_label(kind))
+
+
+def knowledge_pass_html(m: NetworkMap, lang: str) -> str:
+    """Step 4, a pass over the people: a grid of boxes, one row per person, one column per form."""
+    if not m.contacts:
+        return f'<p class="kk-hint">{escape(t(lang, "list.empty"))}</p>'
+    head = "".join(
+        f'<th scope="col"><span class="kk-chip kk-chip-{f.value}" aria-hidden="true">{escape(t(lang, KNOWLEDGE_LETTER[f]))}</span> '
+        f"{escape(t(lang, KNOWLEDGE[f]))}</th>"
+        for f in KNOWLEDGE_FORMS
+    )
+    rows = "".join(_knowledge_row(c, lang) for c in m.contacts)
+    caption = f'<caption class="kk-visually-hidden">{escape(t(lang, "pass.knowledge.caption"))}</caption>'
+    return (
+        f'<table class="kk-table kk-pass">{caption}<thead><tr><th scope="col">{escape(t(lang, "table.name"))}</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+@functools.lru_cache(maxsize=2048)
+def _knowledge_row(c: Contact, lang: str) -> str:
+    boxes = "".join(
+        f'<td><input type="checkbox" class="kk-pass-form" data-id="{escape(c.id)}" value="{f.value}"'
+        f"{' checked' if f in c.knowledge else ''} "
+        f'aria-label="{escape(t(lang, "pass.knowledge.label", name=c.name, form=t(lang, KNOWLEDGE[f])))}"></td>'
+        for f in KNOWLEDGE_FORMS
+    )
+    return f'<tr><th scope="row"><bdi>{escape(c.name)}</bdi></th>{boxes}</tr>'

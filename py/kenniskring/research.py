@@ -162,7 +162,7 @@ def alter_rows(ego: str, m: NetworkMap, options: Options, pseudonyms: Pseudonyms
             # A wished-for contact is not in the network now: no current ring, only a desired one.
             "ring": "" if c.wished else ring_number(c.ring),
             "ring_name": "" if c.wished else c.ring.value,
-            "kind": c.kind.value,
+            "kind": c.kind.value if c.kind else "",  # not chosen yet: empty, as any missing value
             "role": c.role.value if c.role else "",
             **{f.value: cell(f in c.knowledge) for f in KNOWLEDGE_FORMS},
             "desired_ring": ring_number(c.planned_ring),

@@ -35,6 +35,7 @@ from .shell_forms import Forms
 from .shell_keys import PageKeys
 from .shell_maps import MapsPanel
 from .shell_moments import Moments
+from .shell_passes import Passes
 from .shell_present import Presenter
 from .shell_team import TeamPanel
 from .svgfile import read_map_file
@@ -42,6 +43,14 @@ from .svgfile import read_map_file
 SAVE_DELAY_MS = 300
 PROJECTOR_KEY = "kenniskring:ui:projector"
 STEP_KEY = "kenniskring:ui:step"  # the map and step on screen, so a reload comes back to it
+
+
+# The controls that stay disabled until Python has started (a click before would do nothing).
+ENABLED_WHEN_READY = (
+    "kk-form-fields kk-action-fields kk-change kk-add-wished kk-prev kk-next kk-new-map kk-backup kk-restore-button"
+    " kk-research-download kk-moment-label kk-moment-take kk-next-look kk-compare-fields kk-team-files-button"
+    " kk-team-make"
+).split()
 
 
 class App:
@@ -71,6 +80,7 @@ class App:
         self.team = TeamPanel(self)
         self.presenter = Presenter(self, self.drawing)
         self.keys = PageKeys(self, self.presenter)
+        self.passes = Passes(self)
         for reason in problems:
             self.error(t(self.lang, "msg.map_set_aside", reason=reason))
 
@@ -162,7 +172,17 @@ class App:
 
     def start(self) -> None:
         on = self.events.on
-        for part in (self.files, self.maps, self.forms, self.mapdrag, self.moments, self.team, self.presenter, self.keys):
+        for part in (
+            self.files,
+            self.maps,
+            self.forms,
+            self.mapdrag,
+            self.moments,
+            self.team,
+            self.presenter,
+            self.keys,
+            self.passes,
+        ):
             part.wire()
         if window.navigator.storage and window.navigator.storage.persist:
             window.navigator.storage.persist()  # ask the browser to keep the maps (see the privacy page)
@@ -188,24 +208,7 @@ class App:
         self.drawing.show_step()
         if self.session.newer:
             self.carry_out(session.NewerBanner())
-        for element_id in (
-            "kk-form-fields",
-            "kk-action-fields",
-            "kk-change",
-            "kk-add-wished",
-            "kk-prev",
-            "kk-next",
-            "kk-new-map",
-            "kk-backup",
-            "kk-restore-button",
-            "kk-research-download",
-            "kk-moment-label",
-            "kk-moment-take",
-            "kk-next-look",
-            "kk-compare-fields",
-            "kk-team-files-button",
-            "kk-team-make",
-        ):
+        for element_id in ENABLED_WHEN_READY:
             element(element_id).disabled = False
         for button in document.querySelectorAll(".kk-toolbar button"):
             button.disabled = False

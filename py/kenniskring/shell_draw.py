@@ -27,6 +27,8 @@ from .report import (
     composition_html,
     contact_rows_html,
     figures_html,
+    kinds_pass_html,
+    knowledge_pass_html,
     maps_html,
     moments_html,
     observations_html,
@@ -42,6 +44,7 @@ class Drawing:
         self.geometry: Layout = layout(app.map)
         self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
         self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
+        self.passes_drawn: tuple[NetworkMap, int] | None = None  # the map and step the pass on screen shows
         self.dragging = False  # a person is being dragged: the picture on screen is not the saved one
 
     def show_step(self) -> None:
@@ -84,10 +87,30 @@ class Drawing:
         self.draw_panels()
         self.draw_maplist()
 
+    def draw_passes(self) -> None:
+        """Step 3's list of who each person is and step 4's grid of knowledge, when on screen; a
+        control that had focus keeps it (the pass is drawn again after each choice)."""
+        m, step = self.app.map, self.app.step
+        if step not in (3, 4) or self.passes_drawn == (m, step):
+            return
+        holder = element("kk-pass-kinds" if step == 3 else "kk-pass-knowledge")
+        focused = document.activeElement
+        keep = None
+        if focused and holder.contains(focused) and focused.dataset.id:
+            keep = (str(focused.dataset.id), str(focused.value))
+        holder.innerHTML = (kinds_pass_html if step == 3 else knowledge_pass_html)(m, self.app.lang)
+        if keep is not None:
+            for control in holder.querySelectorAll("[data-id]"):
+                if str(control.dataset.id) == keep[0] and (step == 3 or str(control.value) == keep[1]):
+                    control.focus()
+                    break
+        self.passes_drawn = (m, step)
+
     def draw_panels(self) -> None:
         """The reflection (step 5) and action (step 6) panels, drawn when they are on screen: an edit
         in step 2 shows on the map without waiting for figures that nobody sees yet."""
         m = self.app.map
+        self.draw_passes()
         if self.app.step < 5 or self.panels_drawn is m:
             return
         element("kk-observations").innerHTML = observations_html(m, self.app.lang)

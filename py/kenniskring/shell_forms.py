@@ -31,6 +31,8 @@ from .model import PersonKind, Perspective, Question, new_action_id
 from .observations import suggest
 from .shell_host import Host
 
+PERSON_FIELDS = ("name", "ring", "note")  # the fields of the person form that can have a problem
+
 
 class Forms:
     def __init__(self, app: Host) -> None:
@@ -101,12 +103,14 @@ class Forms:
         for field in ("name", "note"):
             element(f"kk-{field}").removeAttribute("aria-invalid")
         if isinstance(result, list):
-            self.show_problems(result, ("name", "note"))
+            self.show_problems(result, PERSON_FIELDS)
             for problem in result:
-                element(f"kk-{problem.field}").setAttribute("aria-invalid", "true")
-            element(f"kk-{result[0].field}").focus()
+                if problem.field != "ring":  # a group of radio buttons says it in its error line
+                    element(f"kk-{problem.field}").setAttribute("aria-invalid", "true")
+            first = result[0].field
+            (document.querySelector('input[name="kk-ring"]') if first == "ring" else element(f"kk-{first}")).focus()
             return
-        self.show_problems([], ("name", "note"))
+        self.show_problems([], PERSON_FIELDS)
         if editing is None:
             self.app.commit(AddContact(result))
             self.app.status(t(self.app.lang, "msg.added", name=result.name))
@@ -135,7 +139,7 @@ class Forms:
         element("kk-submit").textContent = form.dataset.submitAdd
         element("kk-cancel").hidden = True
         element("kk-delete").hidden = True
-        self.show_problems([], ("name", "note"))
+        self.show_problems([], PERSON_FIELDS)
         for field in ("name", "note"):
             element(f"kk-{field}").removeAttribute("aria-invalid")
         self.show_role_field()
@@ -167,7 +171,7 @@ class Forms:
         element("kk-desired").value = c.desired_ring.value if c.desired_ring else ""
         element("kk-wished").checked = c.wished
         set_checked("kk-ring", {c.ring.value})
-        set_checked("kk-kind", {c.kind.value})
+        set_checked("kk-kind", {c.kind.value} if c.kind else set())
         set_checked("kk-knowledge", {k.value for k in c.knowledge})
         self.show_role_field()
         form.scrollIntoView(js_object({"block": "nearest"}))

@@ -201,7 +201,8 @@ def combine(person: Person, rule: RingRule, taken_ids: set[str], note: str) -> C
     """One contact for the mentions of one person."""
     cs = [m.contact for m in person.mentions]
     real = [c for c in cs if not c.wished] or cs  # a wish of one member is a tie of another's
-    kind = _most([c.kind for c in real])
+    known = [c.kind for c in real if c.kind is not None]
+    kind = _most(known) if known else None  # a member who did not say who it is does not outvote one who did
     roles = [c.role for c in real if c.kind is kind and c.role is not None]
     ring = _ring([c.ring for c in real], rule)
     planned = _ring([c.planned_ring for c in real], rule)

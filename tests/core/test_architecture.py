@@ -22,6 +22,7 @@ SHELL = {
     "shell_forms",
     "shell_keys",
     "shell_maps",
+    "shell_passes",
     "shell_moments",
     "shell_present",
     "shell_team",

@@ -78,7 +78,7 @@ CASES: dict[str, tuple[bytes | str | dict[str, Any] | list[Any], str]] = {
     "version-float.json": (doc(version=2.0), "bad_version"),
     "version-zero.json": (doc(version=0), "bad_version"),
     "version-negative.json": (doc(version=-1), "bad_version"),
-    "version-newer.json": (doc(version=4), "too_new"),  # one past the format this build knows (3)
+    "version-newer.json": (doc(version=5), "too_new"),  # one past the format this build knows (4)
     "version-far-future.json": (doc(version=10**12), "too_new"),
     # missing and extra fields
     "map-missing.json": (doc(map=DELETE), "missing_field"),
