@@ -411,14 +411,21 @@ def knowledge_pass_html(m: NetworkMap, lang: str) -> str:
     """Step 4, a pass over the people: a grid of boxes, one row per person, one column per form."""
     if not m.contacts:
         return f'<p class="kk-hint">{escape(t(lang, "list.empty"))}</p>'
+    # A column per form under its letter (the names are in the key above the grid and in each box's label).
     head = "".join(
-        f'<th scope="col"><span class="kk-chip kk-chip-{f.value}" aria-hidden="true">{escape(t(lang, KNOWLEDGE_LETTER[f]))}</span> '
-        f"{escape(t(lang, KNOWLEDGE[f]))}</th>"
+        f'<th scope="col"><span class="kk-chip kk-chip-{f.value}" aria-hidden="true">{escape(t(lang, KNOWLEDGE_LETTER[f]))}</span>'
+        f'<span class="kk-visually-hidden">{escape(t(lang, KNOWLEDGE[f]))}</span></th>'
+        for f in KNOWLEDGE_FORMS
+    )
+    key = " ".join(
+        f'<span class="kk-nowrap"><span class="kk-chip kk-chip-{f.value}">{escape(t(lang, KNOWLEDGE_LETTER[f]))}</span> '
+        f"{escape(t(lang, KNOWLEDGE[f]))}</span>"
         for f in KNOWLEDGE_FORMS
     )
     rows = "".join(_knowledge_row(c, lang) for c in m.contacts)
     caption = f'<caption class="kk-visually-hidden">{escape(t(lang, "pass.knowledge.caption"))}</caption>'
     return (
+        f'<p class="kk-hint kk-pass-key" aria-hidden="true">{key}</p>'
         f'<table class="kk-table kk-pass">{caption}<thead><tr><th scope="col">{escape(t(lang, "table.name"))}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )

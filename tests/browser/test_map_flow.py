@@ -164,7 +164,7 @@ def test_a_broken_file_is_refused_and_the_map_stays(page: Page, site_url: str, t
     chooser.value.set_files(broken)
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("‘kapot.json’ kon niet worden geopend")
-    expect(alert).to_contain_text("het veld ‘kind’ van persoon 1 ontbreekt")
+    expect(alert).to_contain_text("het veld ‘name’ van persoon 1 ontbreekt")
     expect(alert).to_contain_text("De kaart op het scherm is niet veranderd.")
     assert the_map(page).inner_html() == before
     expect(page.get_by_role("row")).to_have_count(4)  # header + three people
