@@ -44,6 +44,14 @@ UI = {
         "save": "Wijzigingen opslaan",
         "compare": "Moment ‘Start, .*’ vergelijken met nu",
         "compared": "Vergeleken: Start, .* en Nu",
+        "open": "Open een bestand (.json of .svg)",
+        "maps": "Mijn kaarten in deze browser",
+        "team": "Maak een teamkaart van de kaarten van teamleden",
+        "team_files": "Kaarten van teamleden toevoegen (.json of .svg)",
+        "team_closest": "De dichtstbijzijnde ring die iemand noemde",
+        "team_make": "Maak een teamkaart",
+        "team_made": "Teamkaart gemaakt van 3 kaarten",
+        "named_by": "genoemd door 3 van 3",
     },
     "en": {
         "example_page": "en/voorbeeld/",
@@ -64,6 +72,14 @@ UI = {
         "save": "Save changes",
         "compare": "Compare moment ‘Start, .*’ with now",
         "compared": "Compared: Start, .* and Now",
+        "open": "Open a file (.json or .svg)",
+        "maps": "My maps in this browser",
+        "team": "Make a team map from team members' maps",
+        "team_files": "Add team members' maps (.json or .svg)",
+        "team_closest": "The closest ring anyone named",
+        "team_make": "Make a team map",
+        "team_made": "Team map made of 3 maps",
+        "named_by": "named by 3 of 3",
     },
 }
 
@@ -145,6 +161,36 @@ def test_guide_screenshots_from_the_real_page(new_context: object, site_url: str
     )
     page.evaluate(hide_header, True)
 
-    for name in ("voorbeeld", "kaart", "stap-2", "stap-5", "stap-6", "vergelijken"):
+    # Alone first, then together: three members' maps (two opened here, one added as a file) make a team map.
+    from kenniskring.fileformat import dumps
+
+    from tests.core.test_teammap import three_members
+
+    files = []
+    for member in three_members():
+        path = tmp_path / f"{member.label}.json"
+        path.write_text(dumps(member.map), encoding="utf-8")
+        files.append(path)
+    for path in files[:2]:
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name=ui["open"]).click()
+        chooser.value.set_files(path)
+        expect(page.get_by_role("status")).to_contain_text(path.name)
+    page.get_by_text(ui["maps"], exact=False).first.click()
+    page.get_by_text(ui["team"]).click()
+    panel = page.locator("#kk-team")
+    for box in panel.get_by_role("checkbox", name="Hybride leren").all():
+        box.check()
+    with page.expect_file_chooser() as chooser:
+        panel.get_by_role("button", name=ui["team_files"]).click()
+    chooser.value.set_files(files[2])
+    panel.get_by_role("radio", name=ui["team_closest"]).check()
+    panel.get_by_role("button", name=ui["team_make"]).click()
+    expect(page.get_by_role("status")).to_contain_text(ui["team_made"])
+    expect(page.get_by_role("row").filter(has_text=ui["named_by"]).first).to_be_visible()
+    page.get_by_text(ui["maps"], exact=False).first.click()  # the list closed again: the map and its table
+    page.locator(".kk-map-column").screenshot(path=out / "teamkaart.png")
+
+    for name in ("voorbeeld", "kaart", "stap-2", "stap-5", "stap-6", "vergelijken", "teamkaart"):
         png = (out / f"{name}.png").read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 10_000, name
