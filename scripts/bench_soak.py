@@ -20,6 +20,7 @@ water mark) and measured:
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import shutil
 import statistics
@@ -179,23 +180,28 @@ class Session:
         page.get_by_label("Naam", exact=True).fill(name)
         page.get_by_role("radio", name=RINGS[0], exact=True).check()
         page.get_by_role("radio", name="collega eigen team", exact=True).check()
-        page.get_by_role("checkbox", name="ervaringskennis").check()
+        page.get_by_role("checkbox", name="ervaringskennis", exact=True).check()
         page.get_by_role("button", name="Toevoegen", exact=True).click()
         expect(self.nodes()).to_have_count(self.n + 1, timeout=TIMEOUT_MS)
         self.redrawn()
 
     def move(self, name: str) -> None:
-        """Drag the person from the inner ring to the middle band, on the left of the picture."""
+        """Drag the person from the inner ring sideways into the middle band (a person sits wherever
+        their id puts them: the note is scrolled into view first, the drop is at its own height)."""
         page = self.page
         picture = page.get_by_role("img", name=re.compile("Netwerkkaart"))
-        picture.scroll_into_view_if_needed()
+        self.node(name).scroll_into_view_if_needed()
         source = self.node(name).bounding_box()
         outer = picture.locator(f"circle.{RING_CLASSES[1]}").bounding_box()
         inner = picture.locator(f"circle.{RING_CLASSES[0]}").bounding_box()
         assert source and outer and inner
-        page.mouse.move(source["x"] + source["width"] / 2, source["y"] + source["height"] / 2)
+        x, y = source["x"] + source["width"] / 2, source["y"] + source["height"] / 2
+        cx, cy = outer["x"] + outer["width"] / 2, outer["y"] + outer["height"] / 2
+        middle = (outer["width"] + inner["width"]) / 4
+        dy = y - cy if abs(y - cy) < middle else 0.0
+        page.mouse.move(x, y)
         page.mouse.down()
-        page.mouse.move((outer["x"] + inner["x"]) / 2, outer["y"] + outer["height"] / 2, steps=4)
+        page.mouse.move(cx - math.sqrt(middle**2 - dy**2), cy + dy, steps=4)
         page.mouse.up()
         expect(self.node(name)).to_have_attribute("data-ring", "monthly", timeout=TIMEOUT_MS)
         self.redrawn()

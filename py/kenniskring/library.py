@@ -432,3 +432,10 @@ def readable_maps(storage: Storage) -> tuple[list[tuple[Entry, NetworkMap]], lis
         except FileError:
             unreadable.append(entry)
     return readable, unreadable
+
+
+def same_map_here(index: Index, m: NetworkMap) -> str | None:
+    """The id of a map in this browser that is ``m`` as it came (the same change and as many people),
+    e.g. the site's example opened before; None when there is none. The newest such map if several."""
+    same = [e for e in index.entries if e.title == m.change and e.people in (len(m.contacts), -1)]
+    return max(same, key=lambda e: e.updated).id if same else None

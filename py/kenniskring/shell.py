@@ -16,16 +16,15 @@ import asyncio
 import contextlib
 from typing import Any
 
-from pyodide.ffi import JsException, create_proxy
+from pyodide.ffi import create_proxy
 from pyscript import document, window
 
 from . import session
-from .browser import Events, LocalStorage, attr, download_png, download_text, element, js_object, now_stamp
+from .browser import Events, LocalStorage, download_png, download_text, element, js_object, now_stamp
 from .edits import Edit, History
-from .fileformat import FileError
 from .i18n import language, t
-from .library import Index, create_map, open_library, read_index
-from .messages import file_error_message, file_error_reason
+from .library import Index, open_library, read_index
+from .messages import file_error_reason
 from .model import NetworkMap, View
 from .persistence import Storage, StorageFull, StorageUnavailable
 from .shell_drag import MapDrag
@@ -38,7 +37,6 @@ from .shell_moments import Moments
 from .shell_passes import Passes
 from .shell_present import Presenter
 from .shell_team import TeamPanel
-from .svgfile import read_map_file
 
 SAVE_DELAY_MS = 300
 PROJECTOR_KEY = "kenniskring:ui:projector"
@@ -222,34 +220,7 @@ class App:
         self.drawing.store_preview()
         query = window.URLSearchParams.new(window.location.search)
         if query.has("voorbeeld") or query.has("example"):
-            asyncio.ensure_future(self.open_example())
-
-    async def open_example(self) -> None:
-        """The site's worked example (same origin, a fixed address) as a new map; nothing of the user's is replaced."""
-        window.history.replaceState(None, "", window.location.pathname)  # a reload must not open it twice
-        url = attr(element("kk-app"), "data-example")
-        if not url:
-            return
-        try:
-            response = await window.fetch(url)
-            text = str(await response.text()) if response.ok else None
-        except JsException:  # no network and no offline copy of the site: nothing changes
-            text = None
-        if text is None:
-            self.error(t(self.lang, "msg.example_failed"))
-            return
-        try:
-            example = read_map_file(text)
-            self.flush_save()
-            index, map_id = create_map(self.storage, now_stamp(), example)
-        except FileError as problem:
-            self.error(file_error_message(problem, url.rsplit("/", 1)[-1], self.lang))
-            return
-        except (StorageFull, StorageUnavailable):
-            self.error(t(self.lang, "msg.storage_full"))
-            return
-        self.dispatch(session.MapShown(map_id, index, example, show_wish=True))
-        self.status(t(self.lang, "msg.example_opened"))
+            asyncio.ensure_future(self.files.open_example())
 
     def set_projector(self, on: bool, remember: bool = True) -> None:
         """Large text and the map across the whole width, for a team around one screen."""

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from pyodide.ffi import JsException
 from pyscript import window
 
-from .browser import chosen_file, element, now_stamp, today
+from .browser import attr, chosen_file, element, now_stamp, today
+from .fileformat import FileError
 from .i18n import t
+from .library import create_map, same_map_here
+from .messages import file_error_message
+from .persistence import StorageFull, StorageUnavailable
 from .render import render
 from .report import print_html
-from .session import ExportWanted, FileChoice, FileOpened, OpenChoice, print_view
+from .session import ExportWanted, FileChoice, FileOpened, MapChosen, MapShown, OpenChoice, print_view
 from .shell_host import Host
+from .svgfile import read_map_file
 
 
 class Files:
@@ -84,3 +90,35 @@ class Files:
         if file is None:
             return
         app.dispatch(FileOpened(file.name, str(await file.text())))
+
+    async def open_example(self) -> None:
+        """The site's worked example (same origin, a fixed address) as a new map; nothing of the user's is replaced."""
+        window.history.replaceState(None, "", window.location.pathname)  # a reload must not open it twice
+        url = attr(element("kk-app"), "data-example")
+        if not url:
+            return
+        try:
+            response = await window.fetch(url)
+            text = str(await response.text()) if response.ok else None
+        except JsException:  # no network and no offline copy of the site: nothing changes
+            text = None
+        if text is None:
+            self.app.error(t(self.app.lang, "msg.example_failed"))
+            return
+        try:
+            example = read_map_file(text)
+            here = same_map_here(self.app.index, example)
+            if here is not None:  # opened before: go to that map, never a second one of the same
+                self.app.dispatch(MapChosen(here))
+                self.app.status(t(self.app.lang, "msg.example_here"))
+                return
+            self.app.flush_save()
+            index, map_id = create_map(self.app.storage, now_stamp(), example)
+        except FileError as problem:
+            self.app.error(file_error_message(problem, url.rsplit("/", 1)[-1], self.app.lang))
+            return
+        except (StorageFull, StorageUnavailable):
+            self.app.error(t(self.app.lang, "msg.storage_full"))
+            return
+        self.app.dispatch(MapShown(map_id, index, example, show_wish=True))
+        self.app.status(t(self.app.lang, "msg.example_opened"))

@@ -76,6 +76,15 @@ def test_the_example_opens_in_one_click_next_to_the_users_own_map(page: Page, si
     page.get_by_role("button", name="Kaart ‘Onze eigen verandering’ openen").click()
     expect(node(page, "Mijn collega")).to_have_count(1)
 
+    # The example once more: the tool goes to the one that is there instead of making a second.
+    page.goto(site_url + "voorbeeld/")
+    page.get_by_role("link", name="Open dit voorbeeld in de tool").click()
+    expect(page.get_by_role("status").filter(has_text="Het voorbeeld stond al in Mijn kaarten")).to_be_visible(
+        timeout=READY_TIMEOUT_MS
+    )
+    expect(node(page, "Lector")).to_have_count(1)
+    expect(page.get_by_text(re.compile(r"Mijn kaarten in deze browser \(2\)"))).to_be_visible()
+
 
 def test_an_example_that_cannot_be_fetched_changes_nothing(page: Page, site_url: str) -> None:
     page.goto(site_url + "tool/")

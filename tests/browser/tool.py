@@ -59,7 +59,7 @@ def add_person(
     if role is not None:
         page.get_by_label("Wat voor iemand van buiten?").select_option(label=role)
     for form in knowledge:
-        page.get_by_role("checkbox", name=form).check()
+        page.get_by_role("checkbox", name=form, exact=True).check()
     page.get_by_role("button", name="Toevoegen", exact=True).click()
     if announced:
         expect(page.get_by_role("status").filter(has_text=f"{name} staat op de kaart.")).to_be_visible()

@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ from kenniskring.library import (
 from kenniskring.model import NetworkMap
 from kenniskring.persistence import DictStorage, StorageFull
 
-from .factories import full_map, sample_map
+from .factories import full_map, person, sample_map
 
 NOW = "2026-11-24T10:00:00+00:00"
 LATER = "2026-11-25T09:00:00+00:00"
@@ -363,3 +364,16 @@ def test_a_backup_without_maps_adds_nothing_and_loses_nothing() -> None:
     restored = restore_backup(storage, '{"type": "kenniskring-backup", "version": 1}', LATER)
     assert restored.added == () and restored.problems == ()
     assert {k: v for k, v in storage.items.items() if k != INDEX_KEY} == {k: v for k, v in before.items() if k != INDEX_KEY}
+
+
+def test_a_map_opened_again_as_it_came_is_found_and_an_edited_one_is_not() -> None:
+    from kenniskring.library import same_map_here
+
+    storage = DictStorage()
+    example = sample_map()
+    assert same_map_here(read_index(storage), example) is None
+    _, first = create_map(storage, "2026-12-01T10:00:00+00:00", example)
+    assert same_map_here(read_index(storage), example) == first
+    grown = replace(example, contacts=(*example.contacts, person("new", "Nieuw")))
+    assert same_map_here(read_index(storage), grown) is None  # the user's own map now, not the example
+    assert same_map_here(read_index(storage), replace(example, change="Iets anders")) is None
