@@ -179,7 +179,9 @@ def test_guide_screenshots_from_the_real_page(new_context: object, site_url: str
     page.get_by_text(ui["maps"], exact=False).first.click()
     page.get_by_text(ui["team"]).click()
     panel = page.locator("#kk-team")
-    for box in panel.get_by_role("checkbox", name="Hybride leren").all():
+    boxes = panel.get_by_role("checkbox", name="Hybride leren", exact=True)
+    expect(boxes).to_have_count(2)
+    for box in boxes.all():
         box.check()
     with page.expect_file_chooser() as chooser:
         panel.get_by_role("button", name=ui["team_files"]).click()
@@ -189,7 +191,9 @@ def test_guide_screenshots_from_the_real_page(new_context: object, site_url: str
     expect(page.get_by_role("status")).to_contain_text(ui["team_made"])
     expect(page.get_by_role("row").filter(has_text=ui["named_by"]).first).to_be_visible()
     page.get_by_text(ui["maps"], exact=False).first.click()  # the list closed again: the map and its table
+    page.evaluate(hide_header, False)
     page.locator(".kk-map-column").screenshot(path=out / "teamkaart.png")
+    page.evaluate(hide_header, True)
 
     for name in ("voorbeeld", "kaart", "stap-2", "stap-5", "stap-6", "vergelijken", "teamkaart"):
         png = (out / f"{name}.png").read_bytes()
