@@ -62,6 +62,7 @@ FROM_JAVASCRIPT = ("asyncio", "base64", "builtins", "gzip", "json", "os", "sys",
 ON_DEMAND = (
     "kenniskring.changepicture",
     "kenniskring.changes",
+    "kenniskring.ghosts",
     "kenniskring.graphml",
     "kenniskring.names",
     "kenniskring.research",

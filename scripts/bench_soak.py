@@ -152,6 +152,24 @@ WATCH_MEMORY = """(() => {
 })();"""
 
 
+def drag_sideways(page: Page, note: Any, outer: Any, inner: Any, steps: int = 4) -> None:
+    """Drag a note with the mouse into the middle of the band between the circles ``inner`` and
+    ``outer``, sideways towards the left at the note's own height (where the band reaches it; else
+    at the height of the centre). The note may sit anywhere (its id places it): it is scrolled
+    into view first. The browser tests drag the same way."""
+    note.scroll_into_view_if_needed()
+    source, out, into = note.bounding_box(), outer.bounding_box(), inner.bounding_box()
+    assert source and out and into
+    x, y = source["x"] + source["width"] / 2, source["y"] + source["height"] / 2
+    cx, cy = out["x"] + out["width"] / 2, out["y"] + out["height"] / 2
+    middle = (out["width"] + into["width"]) / 4  # the middle of the band, from the centre
+    dy = y - cy if abs(y - cy) < middle else 0.0
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(cx - math.sqrt(middle**2 - dy**2), cy + dy, steps=steps)
+    page.mouse.up()
+
+
 class Session:
     """The page's controls, found by role and label as a person finds them."""
 
@@ -188,21 +206,10 @@ class Session:
     def move(self, name: str) -> None:
         """Drag the person from the inner ring sideways into the middle band (a person sits wherever
         their id puts them: the note is scrolled into view first, the drop is at its own height)."""
-        page = self.page
-        picture = page.get_by_role("img", name=re.compile("Netwerkkaart"))
-        self.node(name).scroll_into_view_if_needed()
-        source = self.node(name).bounding_box()
-        outer = picture.locator(f"circle.{RING_CLASSES[1]}").bounding_box()
-        inner = picture.locator(f"circle.{RING_CLASSES[0]}").bounding_box()
-        assert source and outer and inner
-        x, y = source["x"] + source["width"] / 2, source["y"] + source["height"] / 2
-        cx, cy = outer["x"] + outer["width"] / 2, outer["y"] + outer["height"] / 2
-        middle = (outer["width"] + inner["width"]) / 4
-        dy = y - cy if abs(y - cy) < middle else 0.0
-        page.mouse.move(x, y)
-        page.mouse.down()
-        page.mouse.move(cx - math.sqrt(middle**2 - dy**2), cy + dy, steps=4)
-        page.mouse.up()
+        picture = self.page.get_by_role("img", name=re.compile("Netwerkkaart"))
+        drag_sideways(
+            self.page, self.node(name), picture.locator(f"circle.{RING_CLASSES[1]}"), picture.locator(f"circle.{RING_CLASSES[0]}")
+        )
         expect(self.node(name)).to_have_attribute("data-ring", "monthly", timeout=TIMEOUT_MS)
         self.redrawn()
 

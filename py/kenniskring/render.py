@@ -11,11 +11,10 @@ from __future__ import annotations
 import functools
 import math
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from . import fontmetrics
-from .ghosts import Move, plan_moves, route_path
 from .i18n import N_, isolate, plural, t
 from .labels import KNOWLEDGE, KNOWLEDGE_LETTER, MAP_DESCRIPTION, RING, ROLE, ROLE_LETTER, kind_label
 from .layout import CENTRE_RADIUS, NODE_H, NODE_W, Layout, Spot, picture_layout
@@ -37,6 +36,9 @@ from .textfit import ABOVE, LEADING, Fitted, block_height, fit_name, joined
 # The served font first (docs/assets/kenniskring.css loads it from the site itself); then fonts of
 # nearly the same widths (Arial's bold is within a few per cent of it), for a downloaded picture
 # opened where the font is not installed, so a name measured for it still fits its note.
+if TYPE_CHECKING:
+    from .ghosts import Move
+
 FONT = "'Atkinson Hyperlegible', Arial, Helvetica, 'Liberation Sans', Arimo, sans-serif"
 INK = "#1f2933"
 RING_LINE = "#5f6b78"
@@ -162,6 +164,8 @@ def render(
     _draw_centre(dwg, m, lang)
     dwg.add(dwg.g(class_="kk-nodes"))  # filled in below, from notes drawn once per person
     if view is View.BOTH:
+        from .ghosts import plan_moves  # only this view has ghosts: not part of the page's start
+
         moves = plan_moves(m, g)
         _draw_ghosts(dwg, m, moves)
         _draw_arrows(dwg, moves, m, prefix)  # on top, with a halo: a head must show where it enters its ghost
@@ -242,12 +246,14 @@ def _draw_centre(dwg: svgwrite.Drawing, m: NetworkMap, lang: str) -> None:
 
 def _draw_arrows(dwg: svgwrite.Drawing, moves: tuple[Move, ...], m: NetworkMap, prefix: str) -> None:
     """From a person now into their ghost in the ring where the team would like them (see ``ghosts``)."""
+    from . import ghosts
+
     arrows = dwg.add(dwg.g(class_="kk-arrows"))
     for move in moves:
         c = m.contact(move.contact_id)
         if not move.route or c is None or c.desired_ring is None:
             continue  # no clear way: the ghost, the note's words and the table still say it
-        d = route_path(move.route)
+        d = ghosts.route_path(move.route)
         arrows.add(dwg.path(d=d, fill="none", stroke="#ffffff", stroke_width=7, stroke_linecap="round"))
         arrows.add(
             dwg.path(

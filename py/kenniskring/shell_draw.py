@@ -38,6 +38,22 @@ from .report import (
 from .shell_host import Host
 
 
+def fill_keeping_focus(holder: Any, html: str, same_value: bool = False) -> None:
+    """Replace what ``holder`` shows; a control in it that had focus (a person's note, list or box,
+    found again by its ``data-id``, and by its value too if ``same_value``) keeps the focus."""
+    focused = document.activeElement
+    keep = None
+    if focused and holder.contains(focused) and focused.dataset.id:
+        keep = (str(focused.dataset.id), str(focused.getAttribute("value") or ""))
+    holder.innerHTML = html
+    if keep is None:
+        return
+    for control in holder.querySelectorAll("[data-id]"):
+        if str(control.dataset.id) == keep[0] and (not same_value or str(control.getAttribute("value") or "") == keep[1]):
+            control.focus()
+            return
+
+
 class Drawing:
     def __init__(self, app: Host) -> None:
         self.app = app
@@ -94,16 +110,8 @@ class Drawing:
         if step not in (3, 4) or self.passes_drawn == (m, step):
             return
         holder = element("kk-pass-kinds" if step == 3 else "kk-pass-knowledge")
-        focused = document.activeElement
-        keep = None
-        if focused and holder.contains(focused) and focused.dataset.id:
-            keep = (str(focused.dataset.id), str(focused.value))
-        holder.innerHTML = (kinds_pass_html if step == 3 else knowledge_pass_html)(m, self.app.lang)
-        if keep is not None:
-            for control in holder.querySelectorAll("[data-id]"):
-                if str(control.dataset.id) == keep[0] and (step == 3 or str(control.value) == keep[1]):
-                    control.focus()
-                    break
+        # Step 4 has a box per form for each person: the same person's same form keeps the focus.
+        fill_keeping_focus(holder, (kinds_pass_html if step == 3 else knowledge_pass_html)(m, self.app.lang), step == 4)
         self.passes_drawn = (m, step)
 
     def draw_panels(self) -> None:
@@ -155,15 +163,7 @@ class Drawing:
             element("kk-present-legend").innerHTML = legend_html(
                 self.app.lang, shows_desired(self.app.map, self.app.view), self.app.view is View.BOTH
             )
-        focused = document.activeElement
-        # A note that had focus (moved by keyboard, or the map redrawn after an undo) keeps it.
-        keep = str(focused.dataset.id) if focused and holder.contains(focused) and focused.dataset.id else None
-        holder.innerHTML = svg
-        if keep is not None:
-            for note in holder.querySelectorAll(".kk-node"):
-                if str(note.dataset.id) == keep:
-                    note.focus()
-                    break
+        fill_keeping_focus(holder, svg)  # a note moved by keyboard, or redrawn after an undo, keeps the focus
         if self.app.view is View.CURRENT and not self.dragging and not presenting:
             self.current_picture = (self.app.map, svg)
 

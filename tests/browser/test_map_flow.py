@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 from kenniskring.fileformat import FORMAT_VERSION
 from playwright.sync_api import BrowserContext, Page, expect
+
+from scripts.bench_soak import drag_sideways
 
 from .conftest import Watch
 from .tool import READY_TIMEOUT_MS, add_person, download_menu, go_to_step, node, open_tool, row, the_map, wait_until_ready
@@ -28,21 +29,10 @@ def fill_three(page: Page) -> None:
 
 def drag_to_ring(page: Page, name: str, ring_class: str, inner_ring_class: str) -> None:
     """Drag a node with the mouse, sideways towards the left, to the middle of a band."""
-    node(page, name).scroll_into_view_if_needed()
-    source = node(page, name).bounding_box()
-    outer = the_map(page).locator(f"circle.{ring_class}").bounding_box()
-    inner = the_map(page).locator(f"circle.{inner_ring_class}").bounding_box()
-    assert source and outer and inner
-    x, y = source["x"] + source["width"] / 2, source["y"] + source["height"] / 2
-    cx, cy = outer["x"] + outer["width"] / 2, outer["y"] + outer["height"] / 2
-    middle = (outer["width"] + inner["width"]) / 4  # the middle of the band, from the centre
-    # on the note's own height where the band reaches it, else at the height of the centre
-    dy = y - cy if abs(y - cy) < middle else 0.0
-    target_x, target_y = cx - math.sqrt(middle**2 - dy**2), cy + dy
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(target_x, target_y, steps=12)
-    page.mouse.up()
+    picture = the_map(page)
+    drag_sideways(
+        page, node(page, name), picture.locator(f"circle.{ring_class}"), picture.locator(f"circle.{inner_ring_class}"), 12
+    )
 
 
 def test_add_find_move_undo_reload(page: Page, site_url: str) -> None:
