@@ -30,8 +30,10 @@ from kenniskring.ghosts import plan_moves  # noqa: E402
 from kenniskring.layout import layout  # noqa: E402
 from kenniskring.library import backup_text, create_map, restore_backup  # noqa: E402
 from kenniskring.model import Ring, View  # noqa: E402
+from kenniskring.paper import Paper  # noqa: E402
 from kenniskring.persistence import DictStorage  # noqa: E402
-from kenniskring.render import NAME_WIDTH, fit_note_name, render  # noqa: E402
+from kenniskring.poster import poster_html  # noqa: E402
+from kenniskring.render import NAME_WIDTH, fit_note_name  # noqa: E402
 
 from tests.core.factories import crowded_map, full_map, person  # noqa: E402
 from tests.core.test_limits import largest_map  # noqa: E402
@@ -73,12 +75,12 @@ def main() -> None:
 
     for label, ch in (("plain text", "x"), ("every character '&'", "&")):
         m = largest_map(ch)
-        svg = render(m, "nl", View.BOTH)
         print(f"largest accepted map, {label}:")
         for name in PANELS:
             print(f"  {name}: {median_ms(functools.partial(getattr(report, name), m, 'nl'), args.rounds):.0f} ms")
-        poster = median_ms(functools.partial(report.print_html, m, "nl", "2026-11-24", svg), args.rounds)
-        print(f"  print_html: {poster:.0f} ms")
+        for paper in Paper:
+            made = median_ms(functools.partial(poster_html, m, "nl", "2026-11-24", View.BOTH, paper), args.rounds)
+            print(f"  poster ({paper.value}, map drawn for it): {made:.0f} ms")
 
     names = [f"{n} {i}" for i, n in enumerate(NAMES * 3)][:1000]
     fitting = median_ms(lambda: [fit_note_name(n, NAME_WIDTH) for n in names], args.rounds)

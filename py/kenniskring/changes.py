@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analysis import Summary, summarise
-from .model import RINGS, Action, Contact, KnowledgeForm, NetworkMap, current_map
+from .model import RINGS, Action, Contact, KnowledgeForm, NetworkMap, Perspective, current_map
 from .teammap import match_key
 
 
@@ -66,6 +66,7 @@ class Changes:
     before: Summary
     after: Summary
     actions: tuple[ActionOutcome, ...]
+    perspective: Perspective = Perspective.TEAM  # the later map's: who speaks in what is said of it
 
     @property
     def people_changed(self) -> bool:
@@ -138,5 +139,6 @@ def compare(before: NetworkMap, after: NetworkMap) -> Changes:
         kinds=kinds,
         before=summarise(before),
         after=summarise(after),
+        perspective=after.perspective,
         actions=outcomes,
     )

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from .fileformat import MAX_FILE_CHARS, FileError
 from .i18n import N_, languages, plural, t
+from .labels import voiced
 from .layout import picture_layout
 from .messages import file_error_reason
 from .model import View
@@ -285,10 +286,10 @@ def run_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"  {label:<{width}}  {r.now:>6}  {r.desired:>6}  {r.difference:>8}", file=out)
     print(f"\n{t(lang, 'cli.compare.observations')}", file=out)
     for obs in observe_changes(changes):
-        sentence, question = say(obs, lang)
+        sentence, question = say(obs, lang, changes.perspective)
         print(f"- {sentence} {question}", file=out)
     if changes.actions:
-        print(f"\n{t(lang, 'change.actions')}", file=out)
+        print(f"\n{t(lang, voiced('change.actions', changes.perspective))}", file=out)
         for line in describe_actions(changes, lang):
             print(f"- {line}", file=out)
     if args.svg:

@@ -7,7 +7,7 @@ A test checks that every member of each enum has its entry.
 from __future__ import annotations
 
 from .i18n import N_
-from .model import KnowledgeForm, OutsideRole, PersonKind, Question, Ring, View
+from .model import KnowledgeForm, OutsideRole, PersonKind, Perspective, Question, Ring, View
 
 RING: dict[Ring, str] = {
     Ring.WEEKLY: N_("ring.weekly"),
@@ -83,3 +83,38 @@ STEPS: tuple[tuple[str, str], ...] = (
     (N_("step.5.title"), N_("step.5.text")),
     (N_("step.6.title"), N_("step.6.text")),
 )
+
+# The texts that speak as the team ("we", "jullie") and the same text as one person filling in the
+# map alone says it ("ik", "je"): a map's perspective chooses (``voiced``). Every other text is
+# the same in both.
+PERSONAL: dict[str, str] = {
+    N_("step.1.text"): N_("step.1.text.personal"),
+    N_("step.6.text"): N_("step.6.text.personal"),
+    N_("form.ring"): N_("form.ring.personal"),
+    N_("map.drag.hint"): N_("map.drag.hint.personal"),
+    N_("form.wished"): N_("form.wished.personal"),
+    N_("actions.question"): N_("actions.question.personal"),
+    N_("change.actions"): N_("change.actions.personal"),
+    N_("moments.next_look"): N_("moments.next_look.personal"),
+    N_("question.knowledge_fit"): N_("question.knowledge_fit.personal"),
+    N_("question.work_closely"): N_("question.work_closely.personal"),
+    N_("question.missing_perspectives"): N_("question.missing_perspectives.personal"),
+    N_("question.strengthen"): N_("question.strengthen.personal"),
+    N_("question.talk_more"): N_("question.talk_more.personal"),
+    N_("question.consult_not_yet"): N_("question.consult_not_yet.personal"),
+    N_("question.knowledge_unused"): N_("question.knowledge_unused.personal"),
+    N_("question.want_different"): N_("question.want_different.personal"),
+    N_("obs.change_none"): N_("obs.change_none.personal"),
+    N_("obs.change_none.q"): N_("obs.change_none.q.personal"),
+    N_("obs.change_closer"): N_("obs.change_closer.personal"),
+    N_("obs.change_further"): N_("obs.change_further.personal"),
+    N_("obs.change_further.q"): N_("obs.change_further.q.personal"),
+    N_("obs.change_forms"): N_("obs.change_forms.personal"),
+    N_("obs.change_forms.q"): N_("obs.change_forms.q.personal"),
+    N_("obs.change_ei.q"): N_("obs.change_ei.q.personal"),
+}
+
+
+def voiced(message_id: str, perspective: Perspective) -> str:
+    """The id of the text as the map's author says it: the team's words, or one person's."""
+    return PERSONAL.get(message_id, message_id) if perspective is Perspective.PERSONAL else message_id

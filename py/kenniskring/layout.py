@@ -23,7 +23,7 @@ from functools import cached_property
 from .model import RINGS, NetworkMap, Ring, View, view_map
 
 NODE_W = 120.0
-NODE_H = 48.0
+NODE_H = 64.0
 GAP = 6.0
 # The spacing that keeps any two boxes apart, whatever the angle between them.
 PITCH = math.hypot(NODE_W + GAP, NODE_H + GAP)

@@ -10,9 +10,19 @@ from __future__ import annotations
 from html import escape
 
 from .i18n import N_, t
-from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, QUESTION, RING, ROLE, VIEW
+from .labels import KIND, KNOWLEDGE, KNOWLEDGE_LETTER, PERSONAL, QUESTION, RING, ROLE, VIEW, voiced
 from .labels import STEPS as STEP_TEXTS
-from .model import CLOSING_QUESTIONS, KNOWLEDGE_FORMS, REFLECTION_QUESTIONS, RINGS, OutsideRole, PersonKind, Question, View
+from .model import (
+    CLOSING_QUESTIONS,
+    KNOWLEDGE_FORMS,
+    REFLECTION_QUESTIONS,
+    RINGS,
+    OutsideRole,
+    PersonKind,
+    Perspective,
+    Question,
+    View,
+)
 
 STEPS = len(STEP_TEXTS)
 
@@ -39,8 +49,20 @@ def _radio_group(
     attrs = f' id="{name}-group" aria-describedby="{" ".join(said)}"' if said else ""
     hint = f'<p id="{name}-hint" class="kk-hint">{escape(t(lang, hint_key))}</p>' if hint_key else ""
     error = f'<p id="{name}-error" class="kk-field-error"></p>' if with_error else ""
-    return (
-        f'<fieldset class="kk-group{extra}"{attrs}><legend>{escape(t(lang, legend_key))}</legend>{hint}{items}{error}</fieldset>'
+    legend = f"<legend{_voices(lang, legend_key)}>{escape(t(lang, legend_key))}</legend>"
+    return f'<fieldset class="kk-group{extra}"{attrs}>{legend}{hint}{items}{error}</fieldset>'
+
+
+def _voices(lang: str, key: str, attribute: str = "") -> str:
+    """For a text that speaks as the team (``labels.PERSONAL``): both wordings as data attributes,
+    team and personal, from which the page takes the map's (shell_draw). ``attribute``: the
+    wordings are those of an attribute (``aria-label``) and not of the element's text."""
+    if key not in PERSONAL:
+        return ""
+    prefix = f"data-{attribute.removeprefix('aria-')}-" if attribute else "data-"
+    return "".join(
+        f' {prefix}{name}="{escape(t(lang, voiced(key, p)))}"'
+        for name, p in (("team", Perspective.TEAM), ("personal", Perspective.PERSONAL))
     )
 
 
@@ -87,7 +109,8 @@ def _team(lang: str) -> str:
 def _stepper(lang: str) -> str:
     items = "".join(
         f'<li><button type="button" class="kk-step" data-step="{n}" '
-        f'data-title="{escape(t(lang, title))}" data-text="{escape(t(lang, text))}">'
+        f'data-title="{escape(t(lang, title))}" data-text="{escape(t(lang, text))}"'
+        f' data-text-personal="{escape(t(lang, voiced(text, Perspective.PERSONAL)))}">'
         f'<span class="kk-step-number" aria-hidden="true">{n}</span> {escape(t(lang, title))}</button></li>'
         for n, (title, text) in enumerate(STEP_TEXTS[:STEPS], start=1)
     )
@@ -95,19 +118,30 @@ def _stepper(lang: str) -> str:
 
 
 def _question(lang: str, q: Question) -> str:
-    text = t(lang, QUESTION[q])
+    key = QUESTION[q]
+    text = t(lang, key)
     return (
-        f'<fieldset class="kk-group kk-question-block"><legend>{escape(text)}</legend>'
+        f'<fieldset class="kk-group kk-question-block"><legend{_voices(lang, key)}>{escape(text)}</legend>'
         + "".join(
             f'<label for="kk-q-{q.value}-{side}">{escape(t(lang, label))}</label>'
             f'<textarea id="kk-q-{q.value}-{side}" data-question="{q.value}" data-side="{side}" rows="2" maxlength="4000" '
-            f'aria-label="{escape(t(lang, label_for, question=text))}"></textarea>'
+            f'aria-label="{escape(t(lang, label_for, question=text))}"{_label_voices(lang, key, label_for)}></textarea>'
             for side, label, label_for in (
                 ("current", N_("reflection.now"), N_("reflection.now.label")),
                 ("desired", N_("reflection.desired"), N_("reflection.desired.label")),
             )
         )
         + "</fieldset>"
+    )
+
+
+def _label_voices(lang: str, question: str, label: str) -> str:
+    """A reflection field's label ("… – nu") in both wordings of its question, as ``_voices``."""
+    if question not in PERSONAL:
+        return ""
+    return "".join(
+        f' data-label-{name}="{escape(t(lang, label, question=t(lang, voiced(question, p))))}"'
+        for name, p in (("team", Perspective.TEAM), ("personal", Perspective.PERSONAL))
     )
 
 
@@ -190,6 +224,15 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       <button type="button" id="kk-open-cancel" class="md-button">{e("open.cancel")}</button>
     </div>
   </dialog>
+  <dialog id="kk-paper" class="kk-dialog" aria-labelledby="kk-paper-title" aria-describedby="kk-paper-text">
+    <h2 id="kk-paper-title">{e("paper.title")}</h2>
+    <p id="kk-paper-text"></p>
+    <div class="kk-buttons">
+      <button type="button" id="kk-paper-a3" class="md-button md-button--primary" autofocus>{e("paper.a3")}</button>
+      <button type="button" id="kk-paper-a4" class="md-button">{e("paper.a4")}</button>
+      <button type="button" id="kk-paper-cancel" class="md-button">{e("paper.cancel")}</button>
+    </div>
+  </dialog>
   {_stepper(lang)}
   <div class="kk-step-intro">
     <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, STEP_TEXTS[0][0])))}</h2>
@@ -205,6 +248,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
         <button type="button" id="kk-export-svg" class="md-button" disabled>{e("export.svg")}</button>
         <button type="button" id="kk-export-png" class="md-button" disabled>{e("export.png")}</button>
         <button type="button" id="kk-print-button" class="md-button" disabled>{e("print")}</button>
+        <button type="button" id="kk-print-a3" class="md-button" disabled>{e("print.a3")}</button>
       </div>
     </details>
     <button type="button" id="kk-import-button" class="md-button" disabled>{e("import.any")}</button>
@@ -235,7 +279,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
     <div class="kk-map-column">
       {views}
       <div id="kk-map" class="kk-map-holder"></div>
-      <p class="kk-hint">{e("map.drag.hint")}</p>
+      <p class="kk-hint"{_voices(lang, "map.drag.hint")}>{e("map.drag.hint")}</p>
       <section class="kk-people">
         <h2 id="kk-list-title">{e("list.title")}</h2>
         <p id="kk-count" class="kk-hint"></p>
@@ -313,7 +357,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
               <label for="kk-desired">{e("form.desired")}</label>
               <select id="kk-desired" name="desired">{desired}</select>
             </div>
-            <label class="kk-choice"><input type="checkbox" id="kk-wished" aria-describedby="kk-wished-hint"> {e("form.wished")}</label>
+            <label class="kk-choice"><input type="checkbox" id="kk-wished" aria-describedby="kk-wished-hint"> <span{_voices(lang, "form.wished")}>{e("form.wished")}</span></label>
             <p id="kk-wished-hint" class="kk-hint">{e("form.wished.hint")}</p>
           </fieldset>
           <div class="kk-field">
@@ -330,7 +374,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       </form>
       </section>
       <section class="kk-panel" data-steps="6" hidden aria-labelledby="kk-actions-title">
-        <h2 id="kk-actions-title">{e("actions.question")}</h2>
+        <h2 id="kk-actions-title"{_voices(lang, "actions.question")}>{e("actions.question")}</h2>
         <h3>{e("actions.suggestions")}</h3>
         <div id="kk-suggestions"></div>
         <form id="kk-action-form" class="kk-form" novalidate data-add="{e("actions.form.add")}" data-save="{e("actions.form.save")}">
@@ -370,7 +414,7 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
         </div>
         <div class="kk-buttons"><button type="button" id="kk-moment-take" class="md-button md-button--primary" disabled>{e("moments.take")}</button></div>
         <div class="kk-field">
-          <label for="kk-next-look">{e("moments.next_look")}</label>
+          <label for="kk-next-look"{_voices(lang, "moments.next_look")}>{e("moments.next_look")}</label>
           <input id="kk-next-look" type="date" aria-describedby="kk-next-look-error" disabled>
           <p id="kk-next-look-error" class="kk-field-error"></p>
         </div>

@@ -13,8 +13,19 @@ from typing import TYPE_CHECKING, Literal
 
 from .analysis import Measures, Summary, measure, summarise
 from .i18n import N_, isolate, t
-from .labels import KNOWLEDGE, RING, kind_label
-from .model import KNOWLEDGE_FORMS, Contact, KnowledgeForm, NetworkMap, PersonKind, Ring, View, current_map, desired_map
+from .labels import KNOWLEDGE, RING, kind_label, voiced
+from .model import (
+    KNOWLEDGE_FORMS,
+    Contact,
+    KnowledgeForm,
+    NetworkMap,
+    PersonKind,
+    Perspective,
+    Ring,
+    View,
+    current_map,
+    desired_map,
+)
 
 if TYPE_CHECKING:  # for the types only: the page loads them when a comparison or team map is made
     from .changes import Changes
@@ -122,11 +133,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def say(obs: Observation, lang: str) -> tuple[str, str]:
-    """The observation and its question, as sentences."""
+def say(obs: Observation, lang: str, perspective: Perspective = Perspective.TEAM) -> tuple[str, str]:
+    """The observation and its question, as sentences, in the words of the map's author (a team's
+    "jullie" is one person's "je")."""
     # Whole numbers stay numbers: a counted sentence takes its plural form from its ``count``.
     words = {k: v if type(v) is int else _word(v, lang) for k, v in obs.params.items()}
-    sentence, question = SAYS[obs.key]
+    sentence, question = (voiced(key, perspective) for key in SAYS[obs.key])
     return _capital(t(lang, sentence, **words)), _capital(t(lang, question, **words))
 
 

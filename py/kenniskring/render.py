@@ -55,9 +55,10 @@ KNOWLEDGE_COLOUR: dict[KnowledgeForm, str] = {
 }
 NO_KNOWLEDGE_FILL = "#ffffff"
 # A name on a note: beside the kind's shape and above the knowledge chips, on one line at up to
-# 13.5 px or on two, shrinking to 9.5 px before anything is cut (textfit).
-NAME_SIZES = (13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5)
-NAME_LINES = 3  # as many as the room holds: two on this note (textfit.lines_in)
+# 16 px or on two or three, shrinking to 9.5 px before anything is cut (textfit). On paper the
+# smallest sizes are left out where they would print under 7 pt (paper.name_sizes_for).
+NAME_SIZES = (16.0, 15.5, 15.0, 14.5, 14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5)
+NAME_LINES = 3  # as many as the room holds at the size (textfit.lines_in)
 NAME_LEFT = -NODE_W / 2 + 23
 NAME_WIDTH = NODE_W / 2 - 4 - NAME_LEFT
 NAME_TOP = -NODE_H / 2 + 3
@@ -133,10 +134,13 @@ def render(
     prefix: str = "kk",
     standalone: bool = False,
     legend: bool = True,
+    name_sizes: tuple[float, ...] = NAME_SIZES,
 ) -> str:
     """The map as an SVG document (text). ``prefix`` keeps ids unique when a page holds two;
     ``standalone`` gives it a size of its own (for a downloaded file) instead of filling its box;
-    without ``legend`` it is the rings alone (presenting: the legend is then ``legend_html``, beside it)."""
+    without ``legend`` it is the rings alone (presenting and on paper: the legend is then
+    ``legend_html``, beside it); ``name_sizes`` are the sizes a name may take (paper: none that
+    would print too small)."""
     shown = view_map(m, view)
     g = geometry or picture_layout(m, view)
     r = g.radius
@@ -160,14 +164,14 @@ def render(
     dwg.add(_with_id(Desc(map_description(m, lang, view)), f"{prefix}-map-desc"))
     if with_desired:
         _arrow_marker(dwg, prefix)
-    _draw_rings(dwg, g, lang, prefix)
+    _draw_rings(dwg, g, lang, prefix, ring_label_size(name_sizes))
     _draw_centre(dwg, m, lang)
     dwg.add(dwg.g(class_="kk-nodes"))  # filled in below, from notes drawn once per person
     if view is View.BOTH:
         from .ghosts import plan_moves  # only this view has ghosts: not part of the page's start
 
         moves = plan_moves(m, g)
-        _draw_ghosts(dwg, m, moves)
+        _draw_ghosts(dwg, m, moves, name_sizes)
         _draw_arrows(dwg, moves, m, prefix)  # on top, with a halo: a head must show where it enters its ghost
     if not shown.contacts:
         dwg.add(_halo_text(dwg, t(lang, "map.empty"), (0, CENTRE_RADIUS + 60), size=15, fill=INK, halo=RING_FILL[0]))
@@ -175,7 +179,7 @@ def render(
         _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix, view is View.BOTH)
     originals = {c.id: c for c in m.contacts}
     notes = "".join(
-        _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value)
+        _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value, name_sizes)
         for spot in reading_order(g)
     )
     # The first "<g class=...>" in the text is the element itself: user text is escaped, it has no "<".
@@ -203,7 +207,17 @@ def _arrow_marker(dwg: svgwrite.Drawing, prefix: str) -> None:
     dwg.defs.add(marker)
 
 
-def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str, prefix: str) -> None:
+def ring_label_size(name_sizes: tuple[float, ...]) -> float:
+    """A ring's label: 12 units, or on paper as large as the smallest name allowed there (so it
+    prints no smaller), at most what the margin along a ring boundary holds."""
+    return min(RING_LABEL_MAX, max(RING_LABEL, min(name_sizes)))
+
+
+RING_LABEL = 12.0
+RING_LABEL_MAX = 18.0
+
+
+def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str, prefix: str, label_size: float) -> None:
     rings = dwg.add(dwg.g(class_="kk-rings"))
     for band, fill in reversed(list(zip(g.bands, RING_FILL, strict=True))):
         rings.add(
@@ -220,7 +234,7 @@ def _draw_rings(dwg: svgwrite.Drawing, g: Layout, lang: str, prefix: str) -> Non
         rings.add(dwg.path(d=path, id=pid, fill="none", stroke="none"))
         label = dwg.text(
             "",
-            font_size=12,
+            font_size=_number(label_size),
             font_weight="bold",
             fill=INK,
             stroke=fill,
@@ -268,7 +282,7 @@ def _draw_arrows(dwg: svgwrite.Drawing, moves: tuple[Move, ...], m: NetworkMap, 
         )
 
 
-def _draw_ghosts(dwg: svgwrite.Drawing, m: NetworkMap, moves: tuple[Move, ...]) -> None:
+def _draw_ghosts(dwg: svgwrite.Drawing, m: NetworkMap, moves: tuple[Move, ...], sizes: tuple[float, ...]) -> None:
     """Where each person the team wants closer or further away would sit: a dotted outline with
     their name in grey. Hidden from screen readers: the person's own note says the wish."""
     ghosts = dwg.add(dwg.g(class_="kk-ghosts", **{"aria-hidden": "true"}))
@@ -290,7 +304,7 @@ def _draw_ghosts(dwg: svgwrite.Drawing, m: NetworkMap, moves: tuple[Move, ...]) 
                 stroke_dasharray="2 3",
             )
         )
-        fitted = fit_note_name(c.name, NODE_W - 16)
+        fitted = fit_note_name(c.name, NODE_W - 16, sizes=sizes)
         ghost.add(name_text(c.name, fitted, -w / 2 + 8, -h / 2 + 13, **{"fill": RING_LINE, "font-style": "italic"}))
         ghosts.add(ghost)
 
@@ -374,14 +388,14 @@ def note_label(c: Contact, lang: str) -> str:
     return t(lang, "map.note.label", name=isolate(c.name), kind=kind, ring=ring, knowledge=knowledge)
 
 
-def _node(c: Contact, x: float, y: float, lang: str, desired_view: bool, ring: str) -> str:
+def _node(c: Contact, x: float, y: float, lang: str, desired_view: bool, ring: str, sizes: tuple[float, ...]) -> str:
     """A person's note at its place on the map, reachable by keyboard (Enter opens it, arrow keys move
     it: the shell); what is on the note is drawn once per person (see below)."""
     wished = c.wished and desired_view
     return (
         f'<g class="{"kk-node kk-wished" if wished else "kk-node"}" transform="translate({x:.1f},{y:.1f})" '
         f'data-id="{escape(c.id)}" data-ring="{ring}" data-kind="{c.kind.value if c.kind else "open"}" '
-        f'tabindex="0" role="graphics-symbol" aria-label="{_note_label(c, lang)}">{_note(c, lang, wished)}</g>'
+        f'tabindex="0" role="graphics-symbol" aria-label="{_note_label(c, lang)}">{_note(c, lang, wished, sizes)}</g>'
     )
 
 
@@ -394,7 +408,7 @@ ELEMENTS = svgwrite.Drawing(debug=False)  # makes elements only; nothing is ever
 
 
 @functools.lru_cache(maxsize=4096)
-def _note(c: Contact, lang: str, wished: bool) -> str:
+def _note(c: Contact, lang: str, wished: bool, sizes: tuple[float, ...] = NAME_SIZES) -> str:
     """What is on a person's note: its title, the note itself, a shape for the kind, the name and the
     knowledge chips. A map of 500 people redraws after one change by reusing the other 499 notes, so
     an edit costs about as much at 500 people as at 50 (people are values: same person, same note)."""
@@ -431,20 +445,31 @@ def _note(c: Contact, lang: str, wished: bool) -> str:
             dwg.rect((-w / 2, -h / 2), (w, h), rx=3, fill=POSTIT_FILL, stroke=POSTIT_EDGE, stroke_width=1, class_="kk-postit")
         )
     parts.append(kind_icon(dwg, c.kind, -w / 2 + 12, ICON_Y))
-    left, room = NAME_LEFT, NAME_WIDTH
     if c.role is not None:  # the role's letter right after the triangle; the name after that
-        parts.append(role_mark(dwg, c.role, left - 2, ICON_Y + 5, lang))
-        left, room = left + ROLE_MARK_W, room - ROLE_MARK_W
-    fitted = fit_note_name(c.name, room)
-    parts.append(name_text(c.name, fitted, left, ICON_Y, **{"font-weight": "bold", "fill": INK}))
+        parts.append(role_mark(dwg, c.role, NAME_LEFT - 2, ICON_Y + 5, lang))
+    left, _ = name_room(c)
+    parts.append(name_text(c.name, note_name_fit(c, sizes), left, ICON_Y, **{"font-weight": "bold", "fill": INK}))
     forms: list[KnowledgeForm | None] = list(c.knowledge) or [None]
     for i, form in enumerate(forms):
         parts.append(knowledge_chip(dwg, form, -w / 2 + 4 + i * CHIP_STEP, h / 2 - 20, lang))
     return "".join(ElementTree.tostring(part.get_xml(), encoding="unicode") for part in parts)
 
 
-def fit_note_name(name: str, max_width: float, bold: bool = True) -> Fitted:
-    return fit_name(name, max_width, NAME_LINES, NAME_SIZES, height=NAME_BOTTOM - NAME_TOP, bold=bold)
+def name_room(c: Contact) -> tuple[float, float]:
+    """Where a person's name starts on the note and how wide it may be: after the kind's shape,
+    and after the role's letter for someone from outside with a role."""
+    if c.role is None:
+        return NAME_LEFT, NAME_WIDTH
+    return NAME_LEFT + ROLE_MARK_W, NAME_WIDTH - ROLE_MARK_W
+
+
+def note_name_fit(c: Contact, sizes: tuple[float, ...] = NAME_SIZES) -> Fitted:
+    """The person's name as their note shows it."""
+    return fit_note_name(c.name, name_room(c)[1], sizes=sizes)
+
+
+def fit_note_name(name: str, max_width: float, bold: bool = True, sizes: tuple[float, ...] = NAME_SIZES) -> Fitted:
+    return fit_name(name, max_width, NAME_LINES, sizes, height=NAME_BOTTOM - NAME_TOP, bold=bold)
 
 
 def _number(value: float) -> str:

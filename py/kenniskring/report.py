@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING
 from .analysis import KINDS, measure
 from .forms import KIND_CHOICES, kind_choice_value
 from .i18n import N_, long_date, plural, t
-from .labels import KIND, KIND_OPEN, KNOWLEDGE, KNOWLEDGE_LETTER, QUESTION, RING, ROLE, kind_label
+from .labels import KIND, KIND_OPEN, KNOWLEDGE, KNOWLEDGE_LETTER, RING, ROLE, kind_label, voiced
 from .library import Entry, Index
 from .model import (
-    CLOSING_QUESTIONS,
     KNOWLEDGE_FORMS,
-    REFLECTION_QUESTIONS,
     RINGS,
     Contact,
     Moment,
@@ -41,21 +39,21 @@ from .observations import (
     say,
     suggest,
 )
-from .render import contact_facts, map_title
+from .render import contact_facts
 
 if TYPE_CHECKING:
     from .changes import Changes
 
 
 def observations_html(m: NetworkMap, lang: str) -> str:
-    return _observation_list(observe(m, lang), lang)
+    return _observation_list(observe(m, lang), lang, m.perspective)
 
 
-def _observation_list(found: Sequence[Observation], lang: str) -> str:
+def _observation_list(found: Sequence[Observation], lang: str, perspective: Perspective) -> str:
     """Observations as the page lists them: each sentence with its question under it."""
     items = "".join(
         f'<li><p>{escape(sentence)}</p><p class="kk-question">{escape(question)}</p></li>'
-        for sentence, question in (say(o, lang) for o in found)
+        for sentence, question in (say(o, lang, perspective) for o in found)
     )
     return f'<ul class="kk-observations">{items}</ul>'
 
@@ -136,7 +134,7 @@ def _filled(lang: str, key: str, name: str, value: str) -> str:
     return escape(t(lang, key, **{name: "\x00"})).replace("\x00", value)
 
 
-def _action_meta(m: NetworkMap, index: int, lang: str) -> list[str]:
+def action_meta(m: NetworkMap, index: int, lang: str) -> list[str]:
     """With whom, by whom and by when, as HTML; names and owner in ``<bdi>``, isolated for text direction."""
     a = m.actions[index]
     people = m.contacts_by_id
@@ -156,7 +154,7 @@ def actions_html(m: NetworkMap, lang: str) -> str:
         return f'<p class="kk-hint">{escape(t(lang, "actions.none"))}</p>'
     items = []
     for i, a in enumerate(m.actions):
-        meta = " · ".join(_action_meta(m, i, lang))
+        meta = " · ".join(action_meta(m, i, lang))
         aid = escape(a.id)
         items.append(
             f'<li class="kk-action{" kk-done" if a.done else ""}">'
@@ -235,55 +233,22 @@ def people_choices_html(m: NetworkMap, lang: str, chosen: tuple[str, ...] = ()) 
     )
 
 
-def print_html(m: NetworkMap, lang: str, today: str, svg: str) -> str:
-    """The team's poster: title, date, map with legend, observations, reflection and actions."""
-    question = t(lang, N_("question.team") if m.perspective is Perspective.TEAM else N_("question.personal"))
-    observations = "".join(f"<li>{escape(' '.join(say(o, lang)))}</li>" for o in observe(m, lang))
-    answers = []
-    for q in REFLECTION_QUESTIONS + CLOSING_QUESTIONS:
-        a = m.answer(q)
-        if a.current or a.desired:
-            parts = "".join(
-                f"<p><strong>{escape(t(lang, key))}:</strong> {escape(text)}</p>"
-                for key, text in ((N_("reflection.now"), a.current), (N_("reflection.desired"), a.desired))
-                if text
-            )
-            answers.append(f"<dt>{escape(t(lang, QUESTION[q]))}</dt><dd>{parts}</dd>")
-    action_items = []
-    for i, action in enumerate(m.actions):
-        meta = _action_meta(m, i, lang)
-        action_items.append(
-            f"<li>{'☑' if action.done else '☐'} <bdi>{escape(action.text)}</bdi>{' — ' + ' · '.join(meta) if meta else ''}</li>"
-        )
-    actions = "".join(action_items)
-    return (
-        '<article class="kk-poster">'
-        f"<header><h1>{escape(map_title(m, lang))}</h1>"
-        f"<p>{escape(question)} · {escape(long_date(today, lang))}</p></header>"
-        f'<div class="kk-poster-map">{svg}</div>'
-        '<div class="kk-poster-text">'
-        f"<h2>{escape(t(lang, 'reflect.observations'))}</h2><ul>{observations}</ul>"
-        + (f"<h2>{escape(t(lang, 'reflect.title'))}</h2><dl>{''.join(answers)}</dl>" if answers else "")
-        + (f"<h2>{escape(t(lang, 'actions.title'))}</h2><ul class='kk-poster-actions'>{actions}</ul>" if actions else "")
-        + "</div></article>"
-    )
-
-
 def changes_html(changes: Changes, lang: str, before: str, after: str) -> str:
     """What changed from the moment ``before`` to ``after`` (their labels): who is new, gone or
     moved, the figures side by side, what stands out (each with its question), and what became of
     the earlier actions ("Wat hebben we gedaan?")."""
+    voice = changes.perspective
     lines = "".join(f"<li>{_bdi(line)}</li>" for line in describe_changes(changes, lang))
     columns = (t(lang, "fig.measure"), before, after, t(lang, "fig.difference"))
     figures = figure_rows(changes.before, changes.after, lang)
     html = (
         f'<h3>{escape(t(lang, "compare.who"))}</h3><ul class="kk-changes">{lines}</ul>'
         + _figures_table(t(lang, "compare.figures", before=before, after=after), columns, figures, lang)
-        + f"<h3>{escape(t(lang, 'reflect.observations'))}</h3>{_observation_list(observe_changes(changes), lang)}"
+        + f"<h3>{escape(t(lang, 'reflect.observations'))}</h3>{_observation_list(observe_changes(changes), lang, voice)}"
     )
     if changes.actions:
         done = "".join(f"<li>{_bdi(line)}</li>" for line in describe_actions(changes, lang))
-        html += f'<h3>{escape(t(lang, "change.actions"))}</h3><ul class="kk-changes">{done}</ul>'
+        html += f'<h3>{escape(t(lang, voiced("change.actions", voice)))}</h3><ul class="kk-changes">{done}</ul>'
     return html
 
 

@@ -30,7 +30,9 @@ from .library import MAP_PREFIX, Index, copy_to_trash, create_map, delete_map, l
 from .merge import merge, merge_maps
 from .messages import file_error_message, file_error_reason, kept_fields_message
 from .model import MAX_CHANGE, RINGS, NetworkMap, Ring, View
+from .paper import Paper
 from .persistence import Storage, StorageFull, StorageUnavailable
+from .poster import paper_advice, poster_html
 from .render import picture_size, render
 from .report import map_label
 from .svgfile import embed, read_file
@@ -58,6 +60,7 @@ class Session:
     theirs: str | None = None  # what another tab last wrote to this map (its text), None if nothing yet
     waiting: WaitingFile | None = None  # a file of a map that is already here: copy or replace?
     made_from: str | None = None  # this map was just made (a team map) while that one was open: undo goes back
+    paper: Paper = Paper.A4  # the poster's paper last chosen: the browser's own print (Ctrl+P) uses it
 
     @property
     def can_undo(self) -> bool:
@@ -270,6 +273,17 @@ class ExportWanted:
 
 
 @dataclass(frozen=True)
+class PrintWanted:
+    """Print the poster: on ``paper`` (the menu's A4 or A3), or, with None, on the paper last chosen
+    (the browser's own print, Ctrl+P, which prints whatever the page holds). ``sure``: the user was
+    told the other paper suits the map better and chose this one all the same."""
+
+    day: str  # today, on the poster
+    paper: Paper | None = None
+    sure: bool = False
+
+
+@dataclass(frozen=True)
 class IndexRead:
     """The list of maps as storage has it now (after a restore or an undelete)."""
 
@@ -348,6 +362,7 @@ Event = (
     | NewMapWanted
     | IndexRead
     | ExportWanted
+    | PrintWanted
     | Saved
     | SaveFailed
     | NewerFound
@@ -473,6 +488,23 @@ class DownloadPicture:
     height: float
 
 
+@dataclass(frozen=True)
+class AskPaper:
+    """Say why the other paper suits this map better, and ask which to print on."""
+
+    paper: Paper
+    better: Paper
+    text: str
+
+
+@dataclass(frozen=True)
+class FillPoster:
+    """Put the poster in the page; with ``show_dialog``, then open the browser's print dialog."""
+
+    html: str
+    show_dialog: bool
+
+
 Effect = (
     WriteMap
     | LoadMap
@@ -493,6 +525,8 @@ Effect = (
     | StorePreview
     | Download
     | DownloadPicture
+    | AskPaper
+    | FillPoster
 )
 STORAGE_EFFECTS = (WriteMap, LoadMap, CreateMap, KeepInTrash, UnmakeMap)
 Result = tuple[Session, tuple[Effect, ...]]
@@ -674,6 +708,20 @@ def _export(s: Session, e: ExportWanted) -> tuple[Effect, ...]:
     return made, _say(s, "msg.exported", file=filename)
 
 
+def _print(s: Session, e: PrintWanted) -> Result:
+    """The poster of the printed view on the chosen paper; first a question when the map reads
+    better on A3 (names whole at 7 pt) and the user has not yet answered it."""
+    paper = e.paper or s.paper
+    view = print_view(s)
+    if e.paper is not None and not e.sure:
+        advice = paper_advice(s.map, view, paper, s.lang)
+        if advice is not None:
+            better, text = advice
+            return s, (AskPaper(paper, better, text),)
+    s = replace(s, paper=paper)
+    return s, (FillPoster(poster_html(s.map, s.lang, e.day, view, paper), show_dialog=e.paper is not None),)
+
+
 def _unmake(s: Session) -> Result:
     """Undo of making this map (a team map): it goes to the trash as a delete does, and the map that
     was open when it was made opens again. What it was made of was never changed."""
@@ -776,6 +824,8 @@ def step(s: Session, event: Event) -> Result:  # noqa: PLR0911, PLR0912 - one br
         return s, ((LoadMap(following, after_delete=True),) if following else (CreateMap(NetworkMap()),))
     if isinstance(event, ExportWanted):
         return s, _export(s, event)
+    if isinstance(event, PrintWanted):
+        return _print(s, event)
     if isinstance(event, IndexRead):
         return replace(s, index=event.index), (ListMaps(),)
     if isinstance(event, NewMapWanted):

@@ -155,6 +155,10 @@ class App:
             download_text(effect.filename, effect.text, effect.mime)
         elif isinstance(effect, session.DownloadPicture):
             download_png(effect.filename, effect.svg, effect.width, effect.height)
+        elif isinstance(effect, session.AskPaper):
+            self.files.ask_paper(effect.text)
+        elif isinstance(effect, session.FillPoster):
+            self.files.fill_poster(effect.html, effect.show_dialog)
 
     # -- messages --------------------------------------------------------------------------------
 

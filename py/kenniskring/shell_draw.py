@@ -71,14 +71,30 @@ class Drawing:
                 element("kk-step-title").textContent = t(
                     self.app.lang, "steps.current", n=self.app.step, title=button.dataset.title
                 )
-                element("kk-step-text").textContent = button.dataset.text
             else:
                 button.removeAttribute("aria-current")
+        self.speak(self.app.map.perspective)
         self.draw_panels()
         for panel in document.querySelectorAll(".kk-panel"):
             panel.hidden = str(self.app.step) not in str(panel.dataset.steps).split()
         element("kk-prev").hidden = self.app.step == 1
         element("kk-next").hidden = self.app.step == session.STEPS
+
+    def speak(self, perspective: Perspective) -> None:
+        """Every text that speaks as the team, in the map's perspective: the markup holds both
+        wordings (markup._voices); the step's text too."""
+        personal = perspective is Perspective.PERSONAL
+        for el in document.querySelectorAll("[data-personal]"):
+            text = el.dataset.personal if personal else el.dataset.team
+            if el.textContent != text:
+                el.textContent = text
+        for el in document.querySelectorAll("[data-label-personal]"):
+            el.setAttribute("aria-label", el.dataset.labelPersonal if personal else el.dataset.labelTeam)
+        step = document.querySelector(f'.kk-step[data-step="{self.app.step}"]')
+        if step is not None:
+            text = step.dataset.textPersonal if personal else step.dataset.text
+            if element("kk-step-text").textContent != text:
+                element("kk-step-text").textContent = text
 
     def refresh(self) -> None:
         performance = window.performance
@@ -93,8 +109,7 @@ class Drawing:
         self.draw_map()
         self.render_table(m)
         self.refresh_undo_buttons()
-        question = element("kk-question")
-        question.textContent = question.dataset.team if m.perspective is Perspective.TEAM else question.dataset.personal
+        self.speak(m.perspective)
         self.sync_field(element("kk-change"), m.change)
         set_checked("kk-perspective", {m.perspective.value})
         for area in document.querySelectorAll("textarea[data-question]"):

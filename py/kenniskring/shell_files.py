@@ -16,10 +16,9 @@ from .fileformat import FileError
 from .i18n import t
 from .library import create_map, same_map_here
 from .messages import file_error_message
+from .paper import Paper
 from .persistence import StorageFull, StorageUnavailable
-from .render import render
-from .report import print_html
-from .session import ExportWanted, FileChoice, FileOpened, MapChosen, MapShown, OpenChoice, print_view
+from .session import ExportWanted, FileChoice, FileOpened, MapChosen, MapShown, OpenChoice, PrintWanted
 from .shell_host import Host
 from .svgfile import read_map_file
 
@@ -27,14 +26,19 @@ from .svgfile import read_map_file
 class Files:
     def __init__(self, app: Host) -> None:
         self.app = app
+        self.printing = False  # the print dialog is opening on a poster just filled
 
     def wire(self) -> None:
         on = self.app.events.on
         on(element("kk-export"), "click", lambda _e: self.export_json())
         on(element("kk-export-svg"), "click", lambda _e: self.export_svg())
         on(element("kk-export-png"), "click", lambda _e: self.export_png())
-        on(element("kk-print-button"), "click", lambda _e: self.print_poster())
+        on(element("kk-print-button"), "click", lambda _e: self.print_poster(Paper.A4))
+        on(element("kk-print-a3"), "click", lambda _e: self.print_poster(Paper.A3))
         on(window, "beforeprint", lambda _e: self.fill_print())
+        for paper in ("a3", "a4", "cancel"):
+            on(element(f"kk-paper-{paper}"), "click", lambda _e, p=paper: element("kk-paper").close(p))
+        on(element("kk-paper"), "close", lambda _e: self.on_paper_chosen())
         on(element("kk-import-button"), "click", lambda _e: element("kk-import").click())
         on(element("kk-import"), "change", self.on_import)
         on(element("kk-storage-download"), "click", lambda _e: self.export_json())
@@ -74,15 +78,35 @@ class Files:
         self.app.dispatch(ExportWanted("png", today(), now_stamp()))
 
     def fill_print(self) -> None:
-        app = self.app
-        if element("kk-print").getAttribute("data-print") == "changes":
-            return  # the "then and now" page is being printed (shell_moments)
-        svg = render(app.map, app.lang, print_view(app.session), prefix="kkp")
-        element("kk-print").innerHTML = print_html(app.map, app.lang, today(), svg)
+        """The browser's own print (Ctrl+P): the poster on the paper last chosen."""
+        if self.printing or element("kk-print").getAttribute("data-print") == "changes":
+            return  # just filled (print_poster), or the "then and now" page is being printed (shell_moments)
+        self.app.dispatch(PrintWanted(today()))
 
-    def print_poster(self) -> None:
-        self.fill_print()
-        window.print()
+    def print_poster(self, paper: Paper) -> None:
+        self.app.dispatch(PrintWanted(today(), paper))
+
+    def ask_paper(self, text: str) -> None:
+        """The map reads better on A3: say why, and let the user choose (Esc: no print)."""
+        element("kk-paper-text").textContent = text
+        dialog = element("kk-paper")
+        dialog.returnValue = ""
+        dialog.showModal()
+        element("kk-paper-a3").focus()
+
+    def on_paper_chosen(self) -> None:
+        value = str(element("kk-paper").returnValue)
+        if value in {p.value for p in Paper}:
+            self.app.dispatch(PrintWanted(today(), Paper(value), sure=True))
+
+    def fill_poster(self, html: str, show_dialog: bool) -> None:
+        element("kk-print").innerHTML = html
+        if show_dialog:
+            self.printing = True
+            try:
+                window.print()
+            finally:
+                self.printing = False
 
     async def on_import(self, event: Any) -> None:
         app = self.app

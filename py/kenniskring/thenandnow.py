@@ -13,6 +13,7 @@ from html import escape
 
 from .changes import Changes
 from .i18n import long_date, t
+from .labels import voiced
 from .model import NetworkMap
 from .observations import describe_actions, describe_changes, figure_rows, observe_changes
 from .render import map_title
@@ -40,7 +41,11 @@ def then_and_now_html(
         '<div class="kk-then-now-text">'
         f'<h2>{escape(t(lang, "compare.who"))}</h2><ul class="kk-changes">{lines}</ul>'
         f"{figures}"
-        f"<h2>{escape(t(lang, 'reflect.observations'))}</h2>{_observation_list(observe_changes(changes), lang)}"
-        + (f'<h2>{escape(t(lang, "change.actions"))}</h2><ul class="kk-changes">{done}</ul>' if done else "")
+        f"<h2>{escape(t(lang, 'reflect.observations'))}</h2>{_observation_list(observe_changes(changes), lang, changes.perspective)}"
+        + (
+            f'<h2>{escape(t(lang, voiced("change.actions", changes.perspective)))}</h2><ul class="kk-changes">{done}</ul>'
+            if done
+            else ""
+        )
         + "</div></article>"
     )

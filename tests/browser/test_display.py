@@ -109,7 +109,8 @@ def test_the_toolbar_fits_a_phone_with_the_downloads_in_one_menu(page: Page, sit
     menu.focus()  # by keyboard: Enter opens, Esc closes and gives the focus back
     page.keyboard.press("Enter")
     expect(json_item).to_be_visible()
-    expect(page.get_by_role("button", name="Afdrukken als poster")).to_be_visible()
+    expect(page.get_by_role("button", name="Poster afdrukken (A4)")).to_be_visible()
+    expect(page.get_by_role("button", name="Poster afdrukken (A3)")).to_be_visible()
     page.keyboard.press("Tab")
     expect(json_item).to_be_focused()
     page.keyboard.press("Escape")

@@ -214,7 +214,8 @@ def test_what_changed_in_one_picture_downloaded_and_printed_then_and_now(page: P
     svg.value.save_as(saved)
     assert "Coach Bram" in saved.read_text(encoding="utf-8")
 
-    page.evaluate("window.print = () => { window.kkPrinted = true; }")  # the browser's dialog, as the user would see it
+    # The browser's dialog, as the user would see it; in a function, or evaluate would call the stub itself.
+    page.evaluate("() => { window.print = () => { window.kkPrinted = true; }; }")
     comparison.get_by_role("button", name="Druk af: toen en nu").click()
     page.wait_for_function("window.kkPrinted === true")
     page.emulate_media(media="print")

@@ -1,5 +1,5 @@
 """A team walks through all six steps: the picture, the reflection, the desired situation, actions,
-and takes the result out of the browser (SVG that opens again, PNG, a one-page printed poster)."""
+and takes the result out of the browser (SVG that opens again, PNG, a printed poster)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .test_map_flow import fill_three
 from .tool import download_menu, go_to_step, node, open_tool, row, the_map, wait_until_ready
 
 Q1 = "Hoe verhoudt de kennis die we als team gebruiken zich tot de vraagstukken waarvoor we staan?"
-CLOSING = "En wat zou ik anders willen?"
+CLOSING = "En wat zouden we anders willen?"
 
 
 def test_a_team_session_from_question_to_poster(page: Page, site_url: str, new_context: object, tmp_path: Path) -> None:
@@ -112,18 +112,18 @@ def test_a_team_session_from_question_to_poster(page: Page, site_url: str, new_c
     go_to_step(fresh, "Van inzicht naar actie")
     expect(fresh.get_by_role("checkbox", name="gedaan: Plan een gesprek met Werkveld zorg over stages")).to_be_checked()
 
-    # The poster: printing (as Ctrl+P does) gives one A4 landscape page with everything on it.
+    # The poster: printing (as Ctrl+P does) gives A4 landscape pages, the map first, then the rest.
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    assert len(pdf.pages) == 1
-    box = pdf.pages[0].mediabox
-    assert round(float(box.width)) == 842 and round(float(box.height)) == 595  # A4 landscape in points
-    text = " ".join(pdf.pages[0].extract_text().split())
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages}
+    assert sizes == {(842, 595)}  # A4 landscape in points
+    first = " ".join(pdf.pages[0].extract_text().split())
+    assert "Netwerkkaart: Flexibel en hybride leren" in first and "Wat valt op?" in first
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     for expected in (
-        "Netwerkkaart: Flexibel en hybride leren",
-        "Wat valt op?",
         "Vooral ervaringskennis uit het team.",
         "Plan een gesprek met Werkveld zorg over stages",
+        "Wie staan er op de kaart? (4 mensen)",
         "Anna de Vries",
     ):
         assert expected in text, expected

@@ -4,6 +4,7 @@ JSON and as SVG, and every panel and the poster are built from it (issue 13)."""
 
 from __future__ import annotations
 
+from html import escape
 from xml.etree import ElementTree
 
 import pytest
@@ -25,6 +26,8 @@ from kenniskring.model import (
     Ring,
     View,
 )
+from kenniskring.paper import Paper
+from kenniskring.poster import poster_html
 from kenniskring.render import render
 from kenniskring.report import (
     actions_html,
@@ -33,7 +36,6 @@ from kenniskring.report import (
     figures_html,
     observations_html,
     people_choices_html,
-    print_html,
     suggestions_html,
 )
 from kenniskring.svgfile import MAX_SVG_CHARS, embed, read_map_file
@@ -90,7 +92,6 @@ def test_the_largest_map_exports_as_an_svg_within_its_limit_and_opens_again(larg
 
 
 def test_every_panel_and_the_poster_build_for_the_largest_map(largest: NetworkMap) -> None:
-    svg = render(largest, "nl", View.BOTH)
     for build in (
         observations_html,
         figures_html,
@@ -101,4 +102,8 @@ def test_every_panel_and_the_poster_build_for_the_largest_map(largest: NetworkMa
         people_choices_html,
     ):
         assert build(largest, "nl")
-    assert print_html(largest, "nl", "2026-11-24", svg)
+    # Now and the wish on A3, now alone on A4 (the wish's ghosts of 1,000 people take half a minute).
+    for paper, view in ((Paper.A3, View.BOTH), (Paper.A4, View.CURRENT)):
+        poster = poster_html(largest, "nl", "2026-11-24", view, paper)
+        # Every name whole in the poster's list of people (the map itself may shorten them).
+        assert all(f"<bdi>{escape(c.name)}</bdi>" in poster for c in largest.contacts)

@@ -19,7 +19,7 @@ from kenniskring.model import (
     View,
     view_map,
 )
-from kenniskring.render import KNOWLEDGE_COLOUR, NAME_SIZES, render
+from kenniskring.render import KNOWLEDGE_COLOUR, NAME_LINES, NAME_SIZES, render
 from kenniskring.svgfile import read_map_file
 from kenniskring.textfit import width
 
@@ -173,7 +173,7 @@ def test_names_of_1_to_80_characters_fit_their_note(shape: str, role: OutsideRol
     for i, name in enumerate(names):
         lines = name_lines(by_id[f"p{i}"])
         size = lines[0][1]
-        assert size >= min(NAME_SIZES) and len(lines) <= 2
+        assert size >= min(NAME_SIZES) and len(lines) <= NAME_LINES
         for x, line_size, text in lines:
             assert line_size == size
             # Measured with the served font's widths, the line ends inside the note, clear of its edge.

@@ -1,7 +1,9 @@
 from html.parser import HTMLParser
 
-from kenniskring.model import NetworkMap
-from kenniskring.report import actions_html, contact_rows_html, people_choices_html, print_html
+from kenniskring.model import NetworkMap, View
+from kenniskring.paper import Paper
+from kenniskring.poster import poster_html
+from kenniskring.report import actions_html, contact_rows_html, people_choices_html
 
 from .factories import person, sample_map
 
@@ -71,7 +73,7 @@ def test_names_in_an_action_line_are_isolated_for_text_direction() -> None:
     html = actions_html(m, "nl")
     assert "<bdi>\u202eAnna</bdi>" in html and "<bdi>\u202eBo</bdi>" in html and "<bdi>\u202eBellen</bdi>" in html
     assert "<bdi>\u202eAnna</bdi>" in people_choices_html(m, "nl")
-    assert "<bdi>\u202eBellen</bdi>" in print_html(m, "nl", "2026-11-24", "<svg/>")
+    assert "<bdi>\u202eBellen</bdi>" in poster_html(m, "nl", "2026-11-24", View.CURRENT, Paper.A4)
 
 
 def test_each_figure_links_to_its_explanation_when_there_is_a_measures_page() -> None:
