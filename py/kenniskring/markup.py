@@ -53,15 +53,13 @@ def _radio_group(
     return f'<fieldset class="kk-group{extra}"{attrs}>{legend}{hint}{items}{error}</fieldset>'
 
 
-def _voices(lang: str, key: str, attribute: str = "") -> str:
+def _voices(lang: str, key: str) -> str:
     """For a text that speaks as the team (``labels.PERSONAL``): both wordings as data attributes,
-    team and personal, from which the page takes the map's (shell_draw). ``attribute``: the
-    wordings are those of an attribute (``aria-label``) and not of the element's text."""
+    team and personal, from which the page takes the map's (shell_draw.speak)."""
     if key not in PERSONAL:
         return ""
-    prefix = f"data-{attribute.removeprefix('aria-')}-" if attribute else "data-"
     return "".join(
-        f' {prefix}{name}="{escape(t(lang, voiced(key, p)))}"'
+        f' data-{name}="{escape(t(lang, voiced(key, p)))}"'
         for name, p in (("team", Perspective.TEAM), ("personal", Perspective.PERSONAL))
     )
 
@@ -132,6 +130,30 @@ def _question(lang: str, q: Question) -> str:
             )
         )
         + "</fieldset>"
+    )
+
+
+def _dialog(
+    lang: str,
+    name: str,
+    title_key: str,
+    buttons: tuple[tuple[str, str, str], ...],
+    focus: str,
+    text_attrs: str = "",
+    dialog_id: str = "",
+) -> str:
+    """A question in a modal ``<dialog>``: a title, a text the shell fills in (``{name}-text``) and
+    buttons (``{name}-{suffix}``: message id, extra class); ``focus`` is the button that has the
+    focus when it opens (the safe choice)."""
+    items = "".join(
+        f'<button type="button" id="{name}-{suffix}" class="md-button{" " + extra if extra else ""}"'
+        f"{' autofocus' if suffix == focus else ''}>{escape(t(lang, key))}</button>"
+        for suffix, key, extra in buttons
+    )
+    return (
+        f'<dialog id="{dialog_id or name}" class="kk-dialog" aria-labelledby="{name}-title" aria-describedby="{name}-text">'
+        f'<h2 id="{name}-title">{escape(t(lang, title_key))}</h2><p id="{name}-text"{text_attrs}></p>'
+        f'<div class="kk-buttons">{items}</div></dialog>'
     )
 
 
@@ -207,32 +229,9 @@ def tool_markup(lang: str, example_url: str = "", measures_url: str = "") -> str
       {_research(lang)}
     </div>
   </details>
-  <dialog id="kk-confirm" class="kk-dialog" aria-labelledby="kk-confirm-title" aria-describedby="kk-confirm-text">
-    <h2 id="kk-confirm-title">{e("maps.confirm.title")}</h2>
-    <p id="kk-confirm-text" data-template="{e("maps.confirm.text")}"></p>
-    <div class="kk-buttons">
-      <button type="button" id="kk-confirm-yes" class="md-button kk-danger">{e("maps.confirm.yes")}</button>
-      <button type="button" id="kk-confirm-no" class="md-button md-button--primary" autofocus>{e("maps.confirm.no")}</button>
-    </div>
-  </dialog>
-  <dialog id="kk-open-choice" class="kk-dialog" aria-labelledby="kk-open-title" aria-describedby="kk-open-text">
-    <h2 id="kk-open-title">{e("open.choice.title")}</h2>
-    <p id="kk-open-text"></p>
-    <div class="kk-buttons">
-      <button type="button" id="kk-open-copy" class="md-button md-button--primary" autofocus>{e("open.copy")}</button>
-      <button type="button" id="kk-open-replace" class="md-button kk-danger">{e("open.replace")}</button>
-      <button type="button" id="kk-open-cancel" class="md-button">{e("open.cancel")}</button>
-    </div>
-  </dialog>
-  <dialog id="kk-paper" class="kk-dialog" aria-labelledby="kk-paper-title" aria-describedby="kk-paper-text">
-    <h2 id="kk-paper-title">{e("paper.title")}</h2>
-    <p id="kk-paper-text"></p>
-    <div class="kk-buttons">
-      <button type="button" id="kk-paper-a3" class="md-button md-button--primary" autofocus>{e("paper.a3")}</button>
-      <button type="button" id="kk-paper-a4" class="md-button">{e("paper.a4")}</button>
-      <button type="button" id="kk-paper-cancel" class="md-button">{e("paper.cancel")}</button>
-    </div>
-  </dialog>
+  {_dialog(lang, "kk-confirm", N_("maps.confirm.title"), (("yes", N_("maps.confirm.yes"), "kk-danger"), ("no", N_("maps.confirm.no"), "md-button--primary")), "no", f' data-template="{e("maps.confirm.text")}"')}
+  {_dialog(lang, "kk-open", N_("open.choice.title"), (("copy", N_("open.copy"), "md-button--primary"), ("replace", N_("open.replace"), "kk-danger"), ("cancel", N_("open.cancel"), "")), "copy", dialog_id="kk-open-choice")}
+  {_dialog(lang, "kk-paper", N_("paper.title"), (("a3", N_("paper.a3"), "md-button--primary"), ("a4", N_("paper.a4"), ""), ("cancel", N_("paper.cancel"), "")), "a3")}
   {_stepper(lang)}
   <div class="kk-step-intro">
     <h2 id="kk-step-title" tabindex="-1">{escape(t(lang, "steps.current", n=1, title=t(lang, STEP_TEXTS[0][0])))}</h2>

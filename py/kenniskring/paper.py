@@ -2,10 +2,10 @@
 
 Pure arithmetic on the picture's size. The first page of a poster is the map as a square at the
 page's full height, with the title, the legend and what stands out beside it; the rest flows onto
-the pages after it (``report.print_html``, the print style in docs/assets/kenniskring.css). So the
+the pages after it (``poster.print_html``, the print style in docs/assets/kenniskring.css). So the
 scale of the map is the page's height over the picture's width, and a name that must print at
 7 pt or more must be at least that many picture units high: the names on paper are fitted with
-sizes from there upwards (``name_sizes``). A name that does not fit whole at those sizes is cut on
+sizes from there upwards (``name_sizes_for``). A name that does not fit whole at those sizes is cut on
 the map; the list of people at the end of the poster always has it whole.
 """
 

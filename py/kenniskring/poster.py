@@ -33,21 +33,22 @@ def paper_advice(m: NetworkMap, view: View, paper: Paper, lang: str) -> tuple[Pa
     if paper is not Paper.A4:
         return None
     here, there = print_plan(m, view, Paper.A4), print_plan(m, view, Paper.A3)
-    if here.readable or not (there.cut < here.cut or there.smallest_pt > here.smallest_pt + 0.05):
+    # A3 is better when it shortens fewer names, or when names on A4 would print under 7 pt.
+    if here.readable or not (there.cut < here.cut or (here.smallest_pt < MIN_PT and there.smallest_pt > here.smallest_pt)):
         return None
     if here.smallest_pt < MIN_PT:
         text = t(lang, "paper.advice.small", here=number(here.smallest_pt, lang, 1), there=number(there.smallest_pt, lang, 1))
     elif there.cut == 0:
-        text = t(lang, "paper.advice.all", names=plural(lang, "count.names", here.cut))
+        text = plural(lang, "paper.advice.all", here.cut)
     else:
-        text = t(lang, "paper.advice.fewer", names=plural(lang, "count.names", here.cut), fewer=there.cut)
+        text = plural(lang, "paper.advice.fewer", here.cut, fewer=there.cut)
     return Paper.A3, text
 
 
 def print_html(m: NetworkMap, lang: str, today: str, svg: str, view: View, plan: PrintPlan) -> str:
     question = t(lang, N_("question.team") if m.perspective is Perspective.TEAM else N_("question.personal"))
     observations = "".join(f"<li>{escape(' '.join(say(o, lang, m.perspective)))}</li>" for o in observe(m, lang))
-    cut = f'<p class="kk-poster-cut">{escape(t(lang, "poster.cut", names=plural(lang, "count.names", plan.cut)))}</p>'
+    cut = f'<p class="kk-poster-cut">{escape(plural(lang, "poster.cut", plan.cut))}</p>'
     first = (
         '<section class="kk-poster-first">'
         f'<div class="kk-poster-map">{svg}</div>'

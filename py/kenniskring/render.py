@@ -208,8 +208,9 @@ def _arrow_marker(dwg: svgwrite.Drawing, prefix: str) -> None:
 
 
 def ring_label_size(name_sizes: tuple[float, ...]) -> float:
-    """A ring's label: 12 units, or on paper as large as the smallest name allowed there (so it
-    prints no smaller), at most what the margin along a ring boundary holds."""
+    """A ring's label: 12 units, or on paper as large as the smallest name allowed there, but at
+    most 18 units (more would reach into the notes on the ring's first track): on a full map on A4
+    a ring's label can so print a little under 7 pt."""
     return min(RING_LABEL_MAX, max(RING_LABEL, min(name_sizes)))
 
 

@@ -116,6 +116,9 @@ def test_the_paper_question_can_be_answered_with_a3_or_by_not_printing(page: Pag
     page.keyboard.press("Enter")  # the first choice, which has the focus: A3
     page.wait_for_function("window.kkPrints === 1")
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in printed(page).pages} == {SHEETS["A3"]}
-    # Ctrl+P afterwards prints the poster on the paper chosen last.
+    # Ctrl+P afterwards prints the poster on the paper chosen last (made again: the page is emptied first).
+    page.evaluate("() => { document.getElementById('kk-print').replaceChildren(); }")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("#kk-print .kk-poster[data-paper='a3']")).to_have_count(1)
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in printed(page).pages} == {SHEETS["A3"]}
+    assert page.evaluate("window.kkPrints") == 1  # neither Esc nor "Niet afdrukken" printed, later either

@@ -47,9 +47,29 @@ def test_a3_gives_the_map_more_room_than_a4() -> None:
 
 def test_on_a_large_scale_names_keep_the_screens_sizes_and_on_a_small_one_none_prints_under_7_pt() -> None:
     assert name_sizes_for(1.0) == NAME_SIZES  # 1 mm a unit: even the smallest screen size is 27 pt
-    sizes = name_sizes_for(0.12)
-    assert min(sizes) * 0.12 / MM_PER_PT >= MIN_PT and min(sizes) - 0.5 < MIN_PT * MM_PER_PT / 0.12
-    assert all(s > min(sizes) for s in sizes[:-1])  # largest first, the floor last
+    # 0.2 mm a unit: 7 pt is 12.35 units, so the floor is 12.5 and the screen's sizes above it stay.
+    assert name_sizes_for(0.2) == (*(s for s in NAME_SIZES if s > 12.5), 12.5)
+    assert min(name_sizes_for(0.2)) * 0.2 / MM_PER_PT >= MIN_PT > 12.0 * 0.2 / MM_PER_PT
+    # 0.12 mm a unit: 7 pt is 20.6 units, above every screen size: the floor alone.
+    assert name_sizes_for(0.12) == (21.0,)
+
+
+def test_a3_is_not_offered_when_it_shortens_as_many_names_and_prints_them_at_7_pt_too() -> None:
+    from dataclasses import replace
+
+    m = poster_map(60)
+    m = replace(m, contacts=tuple(replace(c, name=f"{c.name} Oosterhuis-Vandenbroucke") for c in m.contacts))
+    a4, a3 = print_plan(m, View.CURRENT, Paper.A4), print_plan(m, View.CURRENT, Paper.A3)
+    assert a4.cut == a3.cut == 60 and a4.smallest_pt >= MIN_PT  # no gain: nothing to ask
+    assert paper_advice(m, View.CURRENT, Paper.A4, "nl") is None
+
+
+def test_one_name_is_said_in_the_singular() -> None:
+    m = poster_map(1)
+    advice = paper_advice(m, View.CURRENT, Paper.A4, "nl")
+    assert advice is not None and "Op A4 past 1 naam niet heel" in advice[1]
+    assert "is er 1 ingekort" in poster_html(m, "nl", "2026-12-03", View.CURRENT, Paper.A4)
+    assert "1 name is shortened" in poster_html(m, "en", "2026-12-03", View.CURRENT, Paper.A4)
 
 
 def test_a_map_that_reads_better_on_a3_says_why_before_printing_on_a4() -> None:

@@ -50,6 +50,8 @@ def test_the_english_for_one_person_says_i_where_the_teams_says_we(key: str) -> 
     team, alone = said("en", key), said("en", PERSONAL[key])
     assert not re.search(r"\b(I|my|me)\b", team), team
     assert not re.search(r"\b(we|our|us)\b", alone, re.IGNORECASE), alone
+    if re.search(r"\b(we|our|us)\b", team, re.IGNORECASE):
+        assert re.search(r"\b(I|my|me)\b", alone), alone  # "we" becomes "I", not "you"
 
 
 def test_the_page_holds_both_wordings_of_every_text_it_shows() -> None:
@@ -64,8 +66,9 @@ def test_the_page_holds_both_wordings_of_every_text_it_shows() -> None:
 def test_the_poster_and_the_comparison_speak_as_the_map_does() -> None:
     m = replace(full_map(), perspective=ALONE)
     poster = poster_html(m, "nl", "2026-12-03", View.CURRENT, Paper.A4)
-    assert "Hoe verhoudt de kennis die ik gebruik zich tot de vraagstukken waarvoor ik sta?" in poster
-    assert "we als team" not in poster
+    headings = re.findall(r"<h3>([^<]*)</h3>", poster)
+    assert "Hoe verhoudt de kennis die ik gebruik zich tot de vraagstukken waarvoor ik sta?" in headings
+    assert headings and not any(WE.search(h) for h in headings)
     later = replace(m, contacts=tuple(replace(c, ring=Ring.WEEKLY) for c in m.contacts))
     changes = compare(m, later)
     alone = " ".join(" ".join(say(o, "nl", ALONE)) for o in observe_changes(changes))
