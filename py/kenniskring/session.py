@@ -490,10 +490,9 @@ class DownloadPicture:
 
 @dataclass(frozen=True)
 class AskPaper:
-    """Say why the other paper suits this map better, and ask which to print on."""
+    """Say why the other paper suits this map better, and ask which to print on (the answer comes
+    back as a ``PrintWanted`` with ``sure``)."""
 
-    paper: Paper
-    better: Paper
     text: str
 
 
@@ -716,8 +715,8 @@ def _print(s: Session, e: PrintWanted) -> Result:
     if e.paper is not None and not e.sure:
         advice = paper_advice(s.map, view, paper, s.lang)
         if advice is not None:
-            better, text = advice
-            return s, (AskPaper(paper, better, text),)
+            _better, text = advice
+            return s, (AskPaper(text),)
     s = replace(s, paper=paper)
     return s, (FillPoster(poster_html(s.map, s.lang, e.day, view, paper), show_dialog=e.paper is not None),)
 

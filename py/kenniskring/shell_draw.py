@@ -62,6 +62,7 @@ class Drawing:
         self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
         self.passes_drawn: tuple[NetworkMap, int] | None = None  # the map and step the pass on screen shows
         self.dragging = False  # a person is being dragged: the picture on screen is not the saved one
+        self.spoken = Perspective.TEAM  # the wording the page's texts are in (the markup's, at first)
 
     def show_step(self) -> None:
         element("kk-app").dataset.step = str(self.app.step)
@@ -84,12 +85,12 @@ class Drawing:
         """Every text that speaks as the team, in the map's perspective: the markup holds both
         wordings (markup._voices); the step's text too."""
         personal = perspective is Perspective.PERSONAL
-        for el in document.querySelectorAll("[data-personal]"):
-            text = el.dataset.personal if personal else el.dataset.team
-            if el.textContent != text:
-                el.textContent = text
-        for el in document.querySelectorAll("[data-label-personal]"):
-            el.setAttribute("aria-label", el.dataset.labelPersonal if personal else el.dataset.labelTeam)
+        if perspective is not self.spoken:  # the texts are static markup: rewritten only on a change
+            self.spoken = perspective
+            for el in document.querySelectorAll("[data-personal]"):
+                el.textContent = el.dataset.personal if personal else el.dataset.team
+            for el in document.querySelectorAll("[data-label-personal]"):
+                el.setAttribute("aria-label", el.dataset.labelPersonal if personal else el.dataset.labelTeam)
         step = document.querySelector(f'.kk-step[data-step="{self.app.step}"]')
         if step is not None:
             text = step.dataset.textPersonal if personal else step.dataset.text

@@ -4,10 +4,11 @@ works on a phone, at 200% zoom and in the large projector view."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from .conftest import Watch
 from .tool import add_person, go_to_step, node, open_tool, row, the_map, wait_until_saved
@@ -121,3 +122,36 @@ def test_the_toolbar_fits_a_phone_with_the_downloads_in_one_menu(page: Page, sit
     with page.expect_download():
         json_item.click()
     expect(json_item).to_be_hidden()  # a choice closes the menu
+
+
+def top(locator: Locator) -> float:
+    box = locator.bounding_box()
+    assert box is not None
+    return box["y"]
+
+
+def test_a_chosen_step_and_a_focused_note_stop_below_the_header_and_messages_move_nothing(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_tool(page, site_url)
+    header = page.get_by_role("banner")
+    header_box = header.bounding_box()
+    assert header_box is not None
+    below_header = header_box["y"] + header_box["height"]
+
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    go_to_step(page, "Mensen en ringen")  # the focused heading is scrolled to, not hidden under the header
+    assert top(page.get_by_role("heading", name=re.compile("Stap 2 van 6"))) >= below_header
+
+    # A message (ours, or another tab's) shows in the status line, which keeps its place: the form
+    # does not move under the pointer.
+    name_field = page.get_by_label("Naam", exact=True)
+    in_page = "el => el.getBoundingClientRect().top + window.scrollY"
+    before = name_field.evaluate(in_page)
+    add_person(page, "Iemand van ver", "wekelijks", "collega eigen team", ["ervaringskennis"])
+    assert name_field.evaluate(in_page) == pytest.approx(before, abs=0.5)
+
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    note = node(page, "Iemand van ver")
+    note.focus()
+    expect(note).to_be_focused()
+    assert top(note) >= below_header

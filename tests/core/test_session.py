@@ -556,3 +556,34 @@ def test_a_reload_comes_back_to_the_step_the_user_was_on_for_that_map(storage: D
     assert ks.start("nl", "other", o.index, o.map, remembered=kept).step == 2
     for junk in (None, "", f"{o.map_id} 9", f"{o.map_id} x", f"{o.map_id}", "5"):
         assert ks.start("nl", o.map_id, o.index, o.map, remembered=junk).step == 2, junk
+
+
+# -- printing -------------------------------------------------------------------------------------
+def test_printing_asks_about_a3_once_and_ctrl_p_prints_on_the_paper_chosen_last(storage: DictStorage) -> None:
+    from kenniskring.paper import Paper
+
+    from .factories import poster_map
+
+    create_map(storage, NOW(), poster_map(30))
+    s = opened(storage)
+
+    def printed(effects: list[ks.Effect]) -> tuple[str, bool] | None:
+        posters = [e for e in effects if isinstance(e, ks.FillPoster)]
+        assert len(posters) <= 1
+        return (posters[0].html.split('data-paper="')[1].split('"')[0], posters[0].show_dialog) if posters else None
+
+    assert s.paper is Paper.A4
+    s, effects = run(s, ks.PrintWanted("2026-12-02", Paper.A4), storage=storage)  # the menu's A4
+    assert printed(effects) is None and len([e for e in effects if isinstance(e, ks.AskPaper)]) == 1
+    asked = next(e for e in effects if isinstance(e, ks.AskPaper))
+    assert "Op A4 passen" in asked.text and s.paper is Paper.A4
+
+    s, effects = run(s, ks.PrintWanted("2026-12-02", Paper.A3, sure=True), storage=storage)  # "A3" in the question
+    assert printed(effects) == ("a3", True) and s.paper is Paper.A3
+    s, effects = run(s, ks.PrintWanted("2026-12-02"), storage=storage)  # Ctrl+P: the paper chosen last, no dialog
+    assert printed(effects) == ("a3", False)
+
+    s, effects = run(s, ks.PrintWanted("2026-12-02", Paper.A4, sure=True), storage=storage)  # "A4 all the same"
+    assert printed(effects) == ("a4", True) and not [e for e in effects if isinstance(e, ks.AskPaper)]
+    s, effects = run(s, ks.PrintWanted("2026-12-02"), storage=storage)
+    assert printed(effects) == ("a4", False)
