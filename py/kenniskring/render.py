@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -58,6 +59,10 @@ NO_KNOWLEDGE_FILL = "#ffffff"
 # 16 px or on two or three, shrinking to 9.5 px before anything is cut (textfit). On paper the
 # smallest sizes are left out where they would print under 7 pt (paper.name_sizes_for).
 NAME_SIZES = (16.0, 15.5, 15.0, 14.5, 14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5)
+# Presenting, the rings fill the screen's height (1,200 units in 1,080 px at 1920x1080): a name on
+# one line may then take up to 21 units, as large as the page's body text; a name that needs more
+# lines gets the size it has on screen, or a little more. Only the text grows: nobody moves.
+PRESENTING_NAME_SIZES = (21.0, 20.5, 20.0, 19.5, 19.0, 18.5, 18.0, 17.5, 17.0, 16.5, *NAME_SIZES)
 NAME_LINES = 3  # as many as the room holds at the size (textfit.lines_in)
 NAME_LEFT = -NODE_W / 2 + 23
 NAME_WIDTH = NODE_W / 2 - 4 - NAME_LEFT
@@ -141,6 +146,35 @@ def render(
     without ``legend`` it is the rings alone (presenting and on paper: the legend is then
     ``legend_html``, beside it); ``name_sizes`` are the sizes a name may take (paper: none that
     would print too small)."""
+    return picture(m, lang, view, geometry, prefix, standalone, legend, name_sizes).svg()
+
+
+@dataclass(frozen=True)
+class Picture:
+    """The map's SVG in the pieces the page patches after an edit (``keyed``): the ``<svg>`` start
+    tag, its parts (rings, centre, legend, … each keyed by its id or class; the notes' group is
+    the empty ``NODES_PLACEHOLDER``) and the notes (keyed by the person's id), in reading order."""
+
+    start: str
+    parts: tuple[tuple[str, str], ...]
+    notes: tuple[tuple[str, str], ...]
+
+    def svg(self) -> str:
+        nodes = f'<g class="kk-nodes">{"".join(note for _, note in self.notes)}</g>'
+        return self.start + "".join(nodes if part == NODES_PLACEHOLDER else part for _, part in self.parts) + "</svg>"
+
+
+def picture(
+    m: NetworkMap,
+    lang: str,
+    view: View = View.CURRENT,
+    geometry: Layout | None = None,
+    prefix: str = "kk",
+    standalone: bool = False,
+    legend: bool = True,
+    name_sizes: tuple[float, ...] = NAME_SIZES,
+) -> Picture:
+    """The map as ``render`` draws it, in pieces."""
     shown = view_map(m, view)
     g = geometry or picture_layout(m, view)
     r = g.radius
@@ -178,12 +212,20 @@ def render(
     if legend:
         _draw_legend(dwg, -(r + PAD) + PAD, r + PAD + 8, width, lang, with_desired, prefix, view is View.BOTH)
     originals = {c.id: c for c in m.contacts}
-    notes = "".join(
-        _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value, name_sizes)
+    notes = tuple(
+        (
+            spot.contact_id,
+            _node(originals[spot.contact_id], spot.x, spot.y, lang, view is not View.CURRENT, spot.ring.value, name_sizes),
+        )
         for spot in reading_order(g)
     )
-    # The first "<g class=...>" in the text is the element itself: user text is escaped, it has no "<".
-    return str(dwg.tostring()).replace(NODES_PLACEHOLDER, f'<g class="kk-nodes">{notes}</g>', 1)
+    parts = []
+    for element in dwg.elements:
+        xml = element.get_xml()
+        parts.append((str(xml.get("id") or xml.get("class") or xml.tag), ElementTree.tostring(xml, encoding="unicode")))
+    dwg.elements = []
+    start = str(dwg.tostring()).removesuffix(" />") + ">"
+    return Picture(start, tuple(parts), notes)
 
 
 NODES_PLACEHOLDER = '<g class="kk-nodes" />'

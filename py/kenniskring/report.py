@@ -174,7 +174,12 @@ def contact_rows_html(m: NetworkMap, lang: str) -> str:
     """The rows of the table under the map: each person's ring, kind and knowledge in words, and a
     button to edit them (the table says what the map shows by colour and shape). On a team map the
     name says who named the person."""
-    return "".join(_contact_row(c, lang, m.members) for c in m.contacts)
+    return "".join(row for _, row in contact_rows(m, lang))
+
+
+def contact_rows(m: NetworkMap, lang: str) -> tuple[tuple[str, str], ...]:
+    """The same rows, each with the person's id: the page patches the table with them (``keyed``)."""
+    return tuple((c.id, _contact_row(c, lang, m.members)) for c in m.contacts)
 
 
 @functools.lru_cache(maxsize=2048)

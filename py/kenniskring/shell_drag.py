@@ -78,6 +78,7 @@ class MapDrag:
         event.preventDefault()
         x, y = self.svg_point(event)
         self.drawing.dragging = True
+        self.drawing.stale.add(str(node.dataset.id))  # changed by hand from here on: made again when drawn
         self.drag = Drag(str(node.dataset.id), node, float(event.clientX), float(event.clientY), spot.x - x, spot.y - y)
         element("kk-map").setPointerCapture(event.pointerId)
         node.classList.add("kk-dragging")

@@ -13,19 +13,20 @@ from pyscript import document, window
 from . import session
 from .browser import checked_values, element, set_checked
 from .i18n import N_, plural, t
+from .keyed import Piece
 from .layout import Layout, layout, picture_layout
 from .library import set_aside_keys
 from .model import NetworkMap, Perspective, Question, View, view_map
 from .persistence import StorageFull, StorageUnavailable
 from .preview import PREVIEW_KEY, Preview, preview_to_text
 from .quota import percent_used, storage_use
-from .render import legend_html, render, shows_desired
+from .render import NAME_SIZES, PRESENTING_NAME_SIZES, Picture, legend_html, picture, render, shows_desired
 from .report import (
     NOW,
     actions_html,
     compare_options_html,
     composition_html,
-    contact_rows_html,
+    contact_rows,
     figures_html,
     kinds_pass_html,
     knowledge_pass_html,
@@ -36,6 +37,7 @@ from .report import (
     suggestions_html,
 )
 from .shell_host import Host
+from .shell_patch import focus_again, patch_children
 
 
 def fill_keeping_focus(holder: Any, html: str, same_value: bool = False) -> None:
@@ -58,7 +60,10 @@ class Drawing:
     def __init__(self, app: Host) -> None:
         self.app = app
         self.geometry: Layout = layout(app.map)
-        self.current_picture: tuple[NetworkMap, str] | None = None  # the map and its SVG as last drawn "now"
+        self.current_picture: tuple[NetworkMap, Picture] | None = None  # the map and its picture as last drawn "now"
+        self.drawn: Picture | None = None  # what the map on the page shows: the next drawing patches it
+        self.drawn_rows: tuple[Piece, ...] | None = None  # the same for the table's rows
+        self.stale: set[str] = set()  # notes changed on the page by hand (dragged): made again next time
         self.panels_drawn: NetworkMap | None = None  # the map the reflection and action panels show
         self.passes_drawn: tuple[NetworkMap, int] | None = None  # the map and step the pass on screen shows
         self.dragging = False  # a person is being dragged: the picture on screen is not the saved one
@@ -174,14 +179,36 @@ class Drawing:
         self.geometry = picture_layout(self.app.map, self.app.view)
         holder = element("kk-map")
         presenting = bool(element("kk-app").classList.contains("kk-presenting"))
-        svg = render(self.app.map, self.app.lang, self.app.view, self.geometry, legend=not presenting)
+        sizes = PRESENTING_NAME_SIZES if presenting else NAME_SIZES
+        drawn = picture(self.app.map, self.app.lang, self.app.view, self.geometry, legend=not presenting, name_sizes=sizes)
         if presenting:  # the legend beside the map, so the rings take the screen's whole height
             element("kk-present-legend").innerHTML = legend_html(
                 self.app.lang, shows_desired(self.app.map, self.app.view), self.app.view is View.BOTH
             )
-        fill_keeping_focus(holder, svg)  # a note moved by keyboard, or redrawn after an undo, keeps the focus
+        if not self.patch_map(holder, drawn):
+            fill_keeping_focus(holder, drawn.svg())  # a note moved by keyboard, or redrawn after an undo, keeps the focus
+        self.drawn, self.stale = drawn, set()
         if self.app.view is View.CURRENT and not self.dragging and not presenting:
-            self.current_picture = (self.app.map, svg)
+            self.current_picture = (self.app.map, drawn)
+
+    def patch_map(self, holder: Any, drawn: Picture) -> bool:
+        """Change on the page only the parts and notes that changed since the last drawing (one
+        edit on a map of 1,000 people: one note parsed instead of 1,000); False when the whole
+        picture must be made again (the first drawing, another size or view)."""
+        old = self.drawn
+        svg = holder.firstElementChild
+        if old is None or old.start != drawn.start or svg is None or holder.hasAttribute("data-preview"):
+            return False
+        if not patch_children(svg, old.parts, drawn.parts, True):  # the notes' group stays as it is
+            return False
+        nodes = svg.querySelector("g.kk-nodes")
+        focused = document.activeElement
+        key = str(focused.dataset.id) if nodes.contains(focused) else None
+        if patch_children(nodes, old.notes, drawn.notes, True, self.stale):
+            focus_again(nodes, key)
+        else:
+            fill_keeping_focus(nodes, "".join(note for _, note in drawn.notes))
+        return True
 
     def store_preview(self) -> None:
         """Keep the saved map's picture for the next visit's first second (see ``preview``)."""
@@ -190,7 +217,7 @@ class Drawing:
             return
         m = self.app.session.synced
         if self.current_picture is not None and self.current_picture[0] is m:
-            svg = self.current_picture[1]
+            svg = self.current_picture[1].svg()
         else:
             svg = render(m, self.app.lang, View.CURRENT, layout(view_map(m, View.CURRENT)))
         text = preview_to_text(Preview(self.app.map_id, entry.updated, self.app.lang, svg))
@@ -211,6 +238,10 @@ class Drawing:
             field.value = value
 
     def render_table(self, m: NetworkMap) -> None:
-        element("kk-list").innerHTML = contact_rows_html(m, self.app.lang)  # one change to the page, not one per cell
+        rows = contact_rows(m, self.app.lang)
+        table = element("kk-list")
+        if self.drawn_rows is None or not patch_children(table, self.drawn_rows, rows, False):
+            table.innerHTML = "".join(row for _, row in rows)  # one change to the page, not one per cell
+        self.drawn_rows = rows
         count = plural(self.app.lang, "count.people", len(m.contacts)) if m.contacts else t(self.app.lang, "list.empty")
         element("kk-count").textContent = count

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from kenniskring.fileformat import FORMAT_VERSION
@@ -224,3 +225,29 @@ def test_a_hand_made_file_opens_and_keeps_what_this_version_does_not_know(page: 
     written = json.loads(saved.read_text(encoding="utf-8"))
     assert written["map"]["contacts"][0]["email"] == "anna@school.nl"
     assert written["map"]["actions"] == [] and written["map"]["reflection"] == {}
+
+
+def test_an_edit_makes_again_only_what_it_changes_and_a_note_dropped_on_its_own_ring_goes_back(page: Page, site_url: str) -> None:
+    open_tool(page, site_url)
+    fill_three(page)
+    anna = node(page, "Anna de Vries")
+    note, table_row = anna.element_handle(), row(page, "Teamleider").element_handle()
+    add_person(page, "Nieuw en ver", "minder dan maandelijks", "collega eigen team", ["ervaringskennis"])
+    expect(the_map(page)).to_have_accessible_name(re.compile("4 mensen op drie ringen"))
+    expect(page.get_by_role("rowheader")).to_have_text(["Anna de Vries", "Lector Kansen", "Teamleider", "Nieuw en ver"])
+    # the notes and rows of the people who did not change are the same elements: not made again
+    assert note.evaluate("el => el.isConnected") and table_row.evaluate("el => el.isConnected")
+
+    spot = anna.get_attribute("transform")
+    anna.scroll_into_view_if_needed()  # where the note sits depends on its random id
+    box = anna.bounding_box()
+    assert box is not None and spot is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 24, y + 12, steps=4)  # a little: still on the ring 'wekelijks'
+    expect(anna).not_to_have_attribute("transform", spot)  # the note follows the pointer
+    page.mouse.up()
+    expect(anna).to_have_attribute("transform", spot)  # dropped on its own ring: back to its spot
+    expect(anna).to_have_attribute("data-ring", "weekly")
+    expect(the_map(page).locator(".kk-dragging")).to_have_count(0)

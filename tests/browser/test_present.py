@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from .test_accessibility import violations
 from .test_map_flow import fill_three
-from .tool import node, open_tool, the_map
+from .tool import add_person, node, open_tool, the_map
 
 HIDDEN_WHILE_PRESENTING = (
     ("navigation", "Stappen van de reflectie"),
@@ -85,3 +85,23 @@ def test_typing_a_p_in_a_field_is_typing(page: Page, site_url: str) -> None:
     field.press_sequentially("Project")
     expect(field).to_have_value("Project")
     expect(page.get_by_role("navigation", name="Stappen van de reflectie")).to_be_visible()
+
+
+# A name's size on the screen, in CSS pixels: its font size times the picture's scale.
+NAME_PX = "el => parseFloat(el.getAttribute('font-size')) * el.getScreenCTM().a"
+
+
+def test_presenting_at_1920_by_1080_a_short_name_is_as_large_as_body_text(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_tool(page, site_url)
+    body = float(page.locator("#kk-step-text").evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+    fill_three(page)
+    add_person(page, "Sam", "wekelijks", "collega eigen team", ["ervaringskennis"])
+    page.get_by_role("button", name="Presenteren (P)").click()
+    expect(page.get_by_role("heading", name="Stap 2 van 6: Mensen en ringen")).to_be_focused()
+    names = {n: node(page, n).locator("text.kk-name") for n in ("Sam", "Anna de Vries", "Teamleider")}
+    expect(names["Sam"]).to_have_attribute("font-size", "21")
+    presented = {n: float(name.evaluate(NAME_PX)) for n, name in names.items()}
+    assert presented["Sam"] >= body
+    # a name on two lines, or one long word: at least 85 % of body text
+    assert all(presented[n] >= 0.85 * body for n in names), (presented, body)

@@ -23,6 +23,7 @@ SHELL = {
     "shell_keys",
     "shell_maps",
     "shell_passes",
+    "shell_patch",
     "shell_moments",
     "shell_present",
     "shell_team",

@@ -19,7 +19,7 @@ from kenniskring.model import (
     View,
     view_map,
 )
-from kenniskring.render import KNOWLEDGE_COLOUR, NAME_LINES, NAME_SIZES, render
+from kenniskring.render import KNOWLEDGE_COLOUR, NAME_LINES, NAME_SIZES, PRESENTING_NAME_SIZES, render
 from kenniskring.svgfile import read_map_file
 from kenniskring.textfit import width
 
@@ -185,6 +185,27 @@ def test_names_of_1_to_80_characters_fit_their_note(shape: str, role: OutsideRol
         else:
             assert shown == " ".join(name.split())  # every character of the name is on the note
     assert cut < len(names)
+
+
+def test_presenting_a_short_name_takes_21_units_and_no_name_is_smaller_or_more_cut_than_on_screen() -> None:
+    names = [
+        "Sam",
+        "Docent",
+        "Teamleider",
+        "Anna de Vries",
+        *(("Jan de Wit en " * 6)[:n].strip() for n in range(1, MAX_NAME + 1)),
+    ]
+    m = NetworkMap(contacts=tuple(person(f"p{i}", name) for i, name in enumerate(names)))
+    g = layout(m)
+    screen = {n.get("data-id"): name_lines(n) for n in nodes(parse(render(m, "nl", geometry=g)))}
+    shown = {n.get("data-id"): name_lines(n) for n in nodes(parse(render(m, "nl", geometry=g, name_sizes=PRESENTING_NAME_SIZES)))}
+    assert shown["p0"][0][1] == 21.0 and screen["p0"][0][1] == 16.0
+    assert shown["p3"][0][1] > 16.0 and len(shown["p3"]) == 2  # two lines, larger than on screen
+    for key, lines in shown.items():
+        assert lines[0][1] >= screen[key][0][1]
+        for x, size, text in lines:  # inside the note as on screen
+            assert x + width(text.rstrip(), size) <= NODE_W / 2 - 4 + 1e-6
+        assert lines[-1][2].endswith("…") <= screen[key][-1][2].endswith("…")
 
 
 def test_the_example_maps_show_every_name_whole() -> None:

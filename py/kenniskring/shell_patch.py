@@ -1,0 +1,49 @@
+"""Carrying out a keyed patch on the page: the map's notes and parts, the table's rows (``keyed``
+decides what changes; this only touches the DOM)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from pyscript import document, window
+
+from .keyed import Piece, keyed_patch
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+
+def parsed(markups: Sequence[str], svg: bool) -> list[Any]:
+    """The elements of these pieces of markup, made in one parse (SVG inside an ``<svg>``, so the
+    parser makes SVG elements; table rows as they are: a template takes them)."""
+    template = document.createElement("template")
+    joined = "".join(markups)
+    template.innerHTML = f'<svg xmlns="{SVG_NS}">{joined}</svg>' if svg else joined
+    holder = template.content.firstElementChild if svg else template.content
+    return list(holder.children)
+
+
+def patch_children(holder: Any, old: Sequence[Piece], new: Sequence[Piece], svg: bool, stale: Collection[str] = ()) -> bool:
+    """Make the children of ``holder`` (which shows ``old``) the pieces of ``new``; False, with
+    nothing done, when making it all again is the better way (then the caller does)."""
+    if holder is None or int(holder.childElementCount) != len(old):
+        return False
+    patch = keyed_patch(old, new, stale)
+    if patch is None:
+        return False
+    children = holder.children
+    for i in patch.removals:
+        children.item(i).remove()
+    made = parsed([markup for _, markup in patch.insertions], svg) if patch.insertions else []
+    for (j, _), element in zip(patch.insertions, made, strict=True):
+        holder.insertBefore(element, children.item(j))  # at the end when there is no j-th child
+    return True
+
+
+def focus_again(holder: Any, key: str | None) -> None:
+    """Give the focus back to the element of ``key`` (a note made again while it had the focus)."""
+    if key is None or holder.contains(document.activeElement):
+        return
+    again = holder.querySelector(f'[data-id="{window.CSS.escape(key)}"]')
+    if again is not None:
+        again.focus()
