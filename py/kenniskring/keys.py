@@ -72,7 +72,8 @@ def page_key(key: str, ctrl: bool, alt: bool, in_field: bool, presenting: bool) 
 SITE_SHORTCUTS = frozenset({"p", "P", ",", "n", "N", ".", "s", "S", "f", "F", "/"})
 
 
-def kept_from_site(key: str, ctrl: bool, alt: bool, in_tool: bool) -> bool:
-    """Whether a key pressed inside the tool must not reach the site's shortcuts: on a note, "n" is
-    not "next page", and "p" presents the map instead of going to the previous page."""
-    return in_tool and not ctrl and not alt and key in SITE_SHORTCUTS
+def kept_from_site(key: str, ctrl: bool, alt: bool, in_tool: bool, ours: bool = False) -> bool:
+    """Whether a key must not reach the site's shortcuts: pressed inside the tool (on a note, "n"
+    is not "next page"), or ``ours``, a key the tool page itself uses (``page_key``): "p" with
+    nothing focused presents the map instead of going to the previous page."""
+    return ours or (in_tool and not ctrl and not alt and key in SITE_SHORTCUTS)

@@ -37,7 +37,7 @@ from .report import (
     suggestions_html,
 )
 from .shell_host import Host
-from .shell_patch import focus_again, patch_children
+from .shell_patch import focus_again, focused_key, patch_children
 
 
 def fill_keeping_focus(holder: Any, html: str, same_value: bool = False) -> None:
@@ -185,25 +185,24 @@ class Drawing:
             element("kk-present-legend").innerHTML = legend_html(
                 self.app.lang, shows_desired(self.app.map, self.app.view), self.app.view is View.BOTH
             )
-        if not self.patch_map(holder, drawn):
+        old, self.drawn = self.drawn, None  # should anything below fail, the next drawing makes it all again
+        if not self.patch_map(holder, old, drawn):
             fill_keeping_focus(holder, drawn.svg())  # a note moved by keyboard, or redrawn after an undo, keeps the focus
         self.drawn, self.stale = drawn, set()
         if self.app.view is View.CURRENT and not self.dragging and not presenting:
             self.current_picture = (self.app.map, drawn)
 
-    def patch_map(self, holder: Any, drawn: Picture) -> bool:
-        """Change on the page only the parts and notes that changed since the last drawing (one
-        edit on a map of 1,000 people: one note parsed instead of 1,000); False when the whole
+    def patch_map(self, holder: Any, old: Picture | None, drawn: Picture) -> bool:
+        """Change on the page only the parts and notes that changed since the last drawing ``old``
+        (one edit on a map of 1,000 people: one note parsed instead of 1,000); False when the whole
         picture must be made again (the first drawing, another size or view)."""
-        old = self.drawn
         svg = holder.firstElementChild
-        if old is None or old.start != drawn.start or svg is None or holder.hasAttribute("data-preview"):
-            return False
-        if not patch_children(svg, old.parts, drawn.parts, True):  # the notes' group stays as it is
+        if old is None or old.start != drawn.start or not svg or holder.hasAttribute("data-preview"):
             return False
         nodes = svg.querySelector("g.kk-nodes")
-        focused = document.activeElement
-        key = str(focused.dataset.id) if nodes.contains(focused) else None
+        if not nodes or not patch_children(svg, old.parts, drawn.parts, True):  # the notes' group stays
+            return False
+        key = focused_key(nodes)
         if patch_children(nodes, old.notes, drawn.notes, True, self.stale):
             focus_again(nodes, key)
         else:
@@ -240,8 +239,12 @@ class Drawing:
     def render_table(self, m: NetworkMap) -> None:
         rows = contact_rows(m, self.app.lang)
         table = element("kk-list")
-        if self.drawn_rows is None or not patch_children(table, self.drawn_rows, rows, False):
-            table.innerHTML = "".join(row for _, row in rows)  # one change to the page, not one per cell
+        old, self.drawn_rows = self.drawn_rows, None
+        key = focused_key(table)  # a row's Edit button keeps the focus when its row is made again
+        if old is not None and patch_children(table, old, rows, False):
+            focus_again(table, key)
+        else:
+            fill_keeping_focus(table, "".join(row for _, row in rows))  # one change to the page, not one per cell
         self.drawn_rows = rows
         count = plural(self.app.lang, "count.people", len(m.contacts)) if m.contacts else t(self.app.lang, "list.empty")
         element("kk-count").textContent = count

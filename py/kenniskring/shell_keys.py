@@ -42,7 +42,7 @@ class PageKeys:
         in_field = tag in ("input", "textarea", "select")
         ctrl, alt = bool(event.ctrlKey or event.metaKey), bool(event.altKey)
         meaning = page_key(str(event.key), ctrl, alt, in_field, self.presenter.presenting)
-        if kept_from_site(str(event.key), ctrl, alt, bool(element("kk-app").contains(target))):
+        if kept_from_site(str(event.key), ctrl, alt, bool(element("kk-app").contains(target)), meaning is not None):
             event.stopPropagation()  # the site's shortcuts listen on the window, after this
         if meaning is not None:
             event.preventDefault()

@@ -26,7 +26,7 @@ def parsed(markups: Sequence[str], svg: bool) -> list[Any]:
 def patch_children(holder: Any, old: Sequence[Piece], new: Sequence[Piece], svg: bool, stale: Collection[str] = ()) -> bool:
     """Make the children of ``holder`` (which shows ``old``) the pieces of ``new``; False, with
     nothing done, when making it all again is the better way (then the caller does)."""
-    if holder is None or int(holder.childElementCount) != len(old):
+    if not holder or int(holder.childElementCount) != len(old):  # not holder: JavaScript's null (jsnull)
         return False
     patch = keyed_patch(old, new, stale)
     if patch is None:
@@ -40,10 +40,18 @@ def patch_children(holder: Any, old: Sequence[Piece], new: Sequence[Piece], svg:
     return True
 
 
+def focused_key(holder: Any) -> str | None:
+    """The ``data-id`` of the element in ``holder`` that has the focus (a note, a row's button)."""
+    focused = document.activeElement
+    key = focused.getAttribute("data-id") if focused and holder.contains(focused) else None
+    return str(key) if key else None  # a missing attribute is jsnull, which is falsy
+
+
 def focus_again(holder: Any, key: str | None) -> None:
-    """Give the focus back to the element of ``key`` (a note made again while it had the focus)."""
+    """Give the focus back to the element of ``key`` (a note made again while it had the focus);
+    nothing when it is gone (its person was removed) or the focus is still in ``holder``."""
     if key is None or holder.contains(document.activeElement):
         return
     again = holder.querySelector(f'[data-id="{window.CSS.escape(key)}"]')
-    if again is not None:
+    if again:  # querySelector's "none" is jsnull, not None
         again.focus()

@@ -251,3 +251,21 @@ def test_an_edit_makes_again_only_what_it_changes_and_a_note_dropped_on_its_own_
     expect(anna).to_have_attribute("transform", spot)  # dropped on its own ring: back to its spot
     expect(anna).to_have_attribute("data-ring", "weekly")
     expect(the_map(page).locator(".kk-dragging")).to_have_count(0)
+
+    # The note of the person just added has the focus when that add is undone: it goes, the rest follows.
+    added = node(page, "Nieuw en ver")
+    added.focus()
+    page.keyboard.press("Control+z")
+    expect(added).to_have_count(0)
+    expect(the_map(page)).to_have_accessible_name(re.compile("3 mensen op drie ringen"))
+    expect(page.get_by_role("rowheader")).to_have_count(3)
+    page.keyboard.press("Control+Shift+z")
+    expect(node(page, "Nieuw en ver")).to_have_count(1)
+    expect(the_map(page)).to_have_accessible_name(re.compile("4 mensen op drie ringen"))
+    # What the patches made is the picture drawn whole (presenting and back draws it whole).
+    patched = the_map(page).evaluate("svg => svg.outerHTML")
+    page.get_by_role("button", name="Presenteren (P)").click()
+    expect(page.get_by_role("button", name="Stoppen (Esc)")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(the_map(page).locator(".kk-legend")).to_have_count(1)
+    assert the_map(page).evaluate("svg => svg.outerHTML") == patched

@@ -105,3 +105,14 @@ def test_presenting_at_1920_by_1080_a_short_name_is_as_large_as_body_text(page: 
     assert presented["Sam"] >= body
     # a name on two lines, or one long word: at least 85 % of body text
     assert all(presented[n] >= 0.85 * body for n in names), (presented, body)
+
+
+def test_p_with_nothing_focused_presents_and_stays_on_the_tool_page(page: Page, site_url: str) -> None:
+    open_tool(page, site_url)
+    url = page.url
+    page.evaluate("() => document.activeElement.blur()")  # as after a click on an empty part of the page
+    page.keyboard.press("p")  # not the site's "previous page"
+    expect(page.get_by_role("button", name="Stoppen (Esc)")).to_be_visible()
+    expect(page).to_have_url(url)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Presenteren (P)")).to_be_focused()

@@ -60,3 +60,5 @@ def test_the_sites_page_shortcuts_do_not_fire_inside_the_tool() -> None:
         assert not kept_from_site(key, ctrl=False, alt=False, in_tool=False)  # elsewhere on the page: the site's
     assert not kept_from_site("p", ctrl=True, alt=False, in_tool=True)  # Ctrl+P prints
     assert not kept_from_site("ArrowDown", ctrl=False, alt=False, in_tool=True)
+    # a key the tool page uses is its own wherever the focus is: "p" with nothing focused presents
+    assert kept_from_site("p", ctrl=False, alt=False, in_tool=False, ours=True)
