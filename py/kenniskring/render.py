@@ -146,7 +146,7 @@ def render(
     without ``legend`` it is the rings alone (presenting and on paper: the legend is then
     ``legend_html``, beside it); ``name_sizes`` are the sizes a name may take (paper: none that
     would print too small)."""
-    return picture(m, lang, view, geometry, prefix, standalone, legend, name_sizes).svg()
+    return picture(m, lang, view, geometry, prefix, standalone, legend, name_sizes).svg
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,9 @@ class Picture:
     parts: tuple[tuple[str, str], ...]
     notes: tuple[tuple[str, str], ...]
 
+    @functools.cached_property
     def svg(self) -> str:
+        """The whole SVG, made once (the page's first drawing and the stored first picture share it)."""
         nodes = f'<g class="kk-nodes">{"".join(note for _, note in self.notes)}</g>'
         return self.start + "".join(nodes if part == NODES_PLACEHOLDER else part for _, part in self.parts) + "</svg>"
 

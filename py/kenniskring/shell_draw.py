@@ -37,23 +37,7 @@ from .report import (
     suggestions_html,
 )
 from .shell_host import Host
-from .shell_patch import focus_again, focused_key, patch_children
-
-
-def fill_keeping_focus(holder: Any, html: str, same_value: bool = False) -> None:
-    """Replace what ``holder`` shows; a control in it that had focus (a person's note, list or box,
-    found again by its ``data-id``, and by its value too if ``same_value``) keeps the focus."""
-    focused = document.activeElement
-    keep = None
-    if focused and holder.contains(focused) and focused.dataset.id:
-        keep = (str(focused.dataset.id), str(focused.getAttribute("value") or ""))
-    holder.innerHTML = html
-    if keep is None:
-        return
-    for control in holder.querySelectorAll("[data-id]"):
-        if str(control.dataset.id) == keep[0] and (not same_value or str(control.getAttribute("value") or "") == keep[1]):
-            control.focus()
-            return
+from .shell_patch import fill_keeping_focus, focus_again, focused_control, patch_children
 
 
 class Drawing:
@@ -187,7 +171,7 @@ class Drawing:
             )
         old, self.drawn = self.drawn, None  # should anything below fail, the next drawing makes it all again
         if not self.patch_map(holder, old, drawn):
-            fill_keeping_focus(holder, drawn.svg())  # a note moved by keyboard, or redrawn after an undo, keeps the focus
+            fill_keeping_focus(holder, drawn.svg)  # a note moved by keyboard, or redrawn after an undo, keeps the focus
         self.drawn, self.stale = drawn, set()
         if self.app.view is View.CURRENT and not self.dragging and not presenting:
             self.current_picture = (self.app.map, drawn)
@@ -202,7 +186,7 @@ class Drawing:
         nodes = svg.querySelector("g.kk-nodes")
         if not nodes or not patch_children(svg, old.parts, drawn.parts, True):  # the notes' group stays
             return False
-        key = focused_key(nodes)
+        key = focused_control(nodes)
         if patch_children(nodes, old.notes, drawn.notes, True, self.stale):
             focus_again(nodes, key)
         else:
@@ -216,7 +200,7 @@ class Drawing:
             return
         m = self.app.session.synced
         if self.current_picture is not None and self.current_picture[0] is m:
-            svg = self.current_picture[1].svg()
+            svg = self.current_picture[1].svg
         else:
             svg = render(m, self.app.lang, View.CURRENT, layout(view_map(m, View.CURRENT)))
         text = preview_to_text(Preview(self.app.map_id, entry.updated, self.app.lang, svg))
@@ -240,7 +224,7 @@ class Drawing:
         rows = contact_rows(m, self.app.lang)
         table = element("kk-list")
         old, self.drawn_rows = self.drawn_rows, None
-        key = focused_key(table)  # a row's Edit button keeps the focus when its row is made again
+        key = focused_control(table)  # a row's Edit button keeps the focus when its row is made again
         if old is not None and patch_children(table, old, rows, False):
             focus_again(table, key)
         else:

@@ -40,18 +40,31 @@ def patch_children(holder: Any, old: Sequence[Piece], new: Sequence[Piece], svg:
     return True
 
 
-def focused_key(holder: Any) -> str | None:
-    """The ``data-id`` of the element in ``holder`` that has the focus (a note, a row's button)."""
+def focused_control(holder: Any, same_value: bool = False) -> str | None:
+    """A selector that finds the control in ``holder`` that has the focus (a note, a row's button,
+    a box of step 4) again once it is made anew: by its ``data-id``, and by its value too if
+    ``same_value``; None when nothing in ``holder`` with a ``data-id`` has the focus."""
     focused = document.activeElement
     key = focused.getAttribute("data-id") if focused and holder.contains(focused) else None
-    return str(key) if key else None  # a missing attribute is jsnull, which is falsy
+    if not key:  # a missing attribute is jsnull, which is falsy
+        return None
+    selector = f'[data-id="{window.CSS.escape(str(key))}"]'
+    value = focused.getAttribute("value") if same_value else None
+    return selector + f'[value="{window.CSS.escape(str(value))}"]' if value else selector
 
 
-def focus_again(holder: Any, key: str | None) -> None:
-    """Give the focus back to the element of ``key`` (a note made again while it had the focus);
-    nothing when it is gone (its person was removed) or the focus is still in ``holder``."""
-    if key is None or holder.contains(document.activeElement):
+def focus_again(holder: Any, selector: str | None) -> None:
+    """Give the focus back to the control ``focused_control`` found (made again while it had the
+    focus); nothing when it is gone (its person was removed) or the focus is still in ``holder``."""
+    if selector is None or holder.contains(document.activeElement):
         return
-    again = holder.querySelector(f'[data-id="{window.CSS.escape(key)}"]')
+    again = holder.querySelector(selector)
     if again:  # querySelector's "none" is jsnull, not None
         again.focus()
+
+
+def fill_keeping_focus(holder: Any, html: str, same_value: bool = False) -> None:
+    """Replace what ``holder`` shows; a control in it that had the focus keeps it (``focused_control``)."""
+    selector = focused_control(holder, same_value)
+    holder.innerHTML = html
+    focus_again(holder, selector)
