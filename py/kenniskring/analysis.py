@@ -14,9 +14,8 @@ References (see the site's page on the measures):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .model import KNOWLEDGE_FORMS, RINGS, KnowledgeForm, NetworkMap, PersonKind, Ring, View, view_map
+from .values import field, frozen
 
 KINDS: tuple[PersonKind, ...] = tuple(PersonKind)
 
@@ -40,7 +39,7 @@ def iqv(counts: list[int]) -> float | None:
     return None if h is None or k < 2 else h * k / (k - 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Measures:
     n: int
     # Table: people per ring and kind, and per ring, kind and knowledge form.
@@ -202,7 +201,7 @@ def measure(m: NetworkMap, view: View = View.CURRENT) -> Measures:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """The key figures of one view of a map: a row of the researchers' table, and the page's figures."""
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .changes import Changes, compare
@@ -37,6 +36,7 @@ from .render import (
     name_text,
 )
 from .svglib import Desc, Group, Title, svgwrite
+from .values import frozen, replace
 
 PAD = 16
 LEGEND_LINE = 24
@@ -68,7 +68,7 @@ class Mark(StrEnum):
     KIND = "kind"
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     """One note on the picture: the person as now (or as last seen), and how they were before."""
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .analysis import Summary, summarise
 from .model import RINGS, Action, Contact, KnowledgeForm, NetworkMap, Perspective, current_map
 from .teammap import match_key
+from .values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Moved:
     """A person who is consulted more or less often than before."""
 
@@ -29,7 +29,7 @@ class Moved:
         return RINGS.index(self.after.ring) < RINGS.index(self.before.ring)
 
 
-@dataclass(frozen=True)
+@frozen
 class FormsChanged:
     """A person who brings knowledge forms now that they did not, or no longer brings some."""
 
@@ -39,7 +39,7 @@ class FormsChanged:
     lost: tuple[KnowledgeForm, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class KindChanged:
     """A person seen differently: another kind (own team, organisation, outside)."""
 
@@ -47,7 +47,7 @@ class KindChanged:
     after: Contact
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionOutcome:
     """An action of the earlier moment, and what became of it: done, open, or no longer listed."""
 
@@ -56,7 +56,7 @@ class ActionOutcome:
     kept: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Changes:
     new: tuple[Contact, ...]
     gone: tuple[Contact, ...]

@@ -8,7 +8,6 @@ reader's own checks (``fileformat.require_*``): a map made by edits always opens
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 
 from .fileformat import (
     MAX_ACTIONS,
@@ -35,68 +34,69 @@ from .model import (
     Question,
     Ring,
 )
+from .values import field, frozen, replace
 
 
-@dataclass(frozen=True)
+@frozen
 class AddContact:
     contact: Contact
 
 
-@dataclass(frozen=True)
+@frozen
 class UpdateContact:
     contact: Contact  # replaces the contact with the same id
 
 
-@dataclass(frozen=True)
+@frozen
 class RemoveContact:
     contact_id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class MoveContact:
     contact_id: str
     ring: Ring
 
 
-@dataclass(frozen=True)
+@frozen
 class SetChange:
     change: str
 
 
-@dataclass(frozen=True)
+@frozen
 class SetPerspective:
     perspective: Perspective
 
 
-@dataclass(frozen=True)
+@frozen
 class SetDesiredRing:
     contact_id: str
     ring: Ring | None  # None: as now
 
 
-@dataclass(frozen=True)
+@frozen
 class SetAnswer:
     question: Question
     desired: bool  # False: the answer about the current situation
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class AddAction:
     action: Action
 
 
-@dataclass(frozen=True)
+@frozen
 class UpdateAction:
     action: Action  # replaces the action with the same id
 
 
-@dataclass(frozen=True)
+@frozen
 class RemoveAction:
     action_id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class TakeMoment:
     """ "Leg dit moment vast": the map as it is now, kept with a label; the map itself goes on."""
 
@@ -105,19 +105,19 @@ class TakeMoment:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class RemoveMoment:
     moment_id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class SetNextLook:
     """The date the team means to look at the map again ("" for none)."""
 
     date: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ReplaceMap:
     """Opening a file: the whole map at once, undoable like any other edit."""
 
@@ -247,7 +247,7 @@ def _replace_contact(m: NetworkMap, contact_id: str, change: Callable[[Contact],
 UNDO_LIMIT = 200
 
 
-@dataclass(frozen=True)
+@frozen
 class History:
     """The current map plus what undo and redo lead to. Immutable, so a snapshot costs nothing."""
 

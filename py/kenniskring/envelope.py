@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .validation import xml_safe
+from .values import frozen
 
 MAX_DIGITS = 30  # no number in our files is longer; Python refuses ints over 4,300 digits with ValueError
 MAX_SHOWN_KEY = 40  # an unknown key is named in a message up to this many characters
@@ -83,7 +83,7 @@ _FAMILY: dict[str, type[FileError]] = {code: kind for kind in (UnreadableText, N
 _FAMILY.update(storage_full=FileError, damaged_index=FileError)
 
 
-@dataclass(frozen=True)
+@frozen
 class FileWarning:
     """Something a reader kept without understanding it (an unknown field): the file still opens."""
 
@@ -144,7 +144,7 @@ def parse_json(text: str, limit: int) -> Any:
 
 
 # -- the registry --------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class Format:
     """One type of document: its name in the ``type`` field, and what a wrong type is called."""
 

@@ -22,7 +22,6 @@ import datetime
 import json
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass, replace
 from typing import Any
 
 from . import __version__, envelope, validation
@@ -45,6 +44,7 @@ from .model import (
     Ring,
 )
 from .validation import MAX_SOURCE, TextRule, visible
+from .values import frozen, replace
 
 __all__ = [
     "FILE_TYPE",
@@ -184,7 +184,7 @@ def loads(text: str) -> NetworkMap:
     return load_file(text).map
 
 
-@dataclass(frozen=True)
+@frozen
 class MapFile:
     """A map as read from a file, with the moment the file says it was made ("" if it does not say),
     and what the reader kept without knowing it (``warnings``: unknown fields, at most ``MAX_WARNINGS``)."""

@@ -5,9 +5,6 @@ file holds and opens again, and the other way round."""
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-
 from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS
 from .i18n import N_
 from .layout import roomy_id
@@ -22,6 +19,8 @@ from .model import (
     new_contact_id,
 )
 from .validation import TEXT_RULES, check_date
+from .values import field as value_field
+from .values import frozen, replace
 
 # FileError codes for text, mapped to the form's own messages.
 _TEXT_PROBLEM = {
@@ -47,7 +46,7 @@ for _codes in _TEXT_PROBLEM.values():  # the same for every field
 RING_VALUES = frozenset(r.value for r in Ring)
 
 
-@dataclass(frozen=True)
+@frozen
 class PersonForm:
     """The form's values as the browser gives them: strings and lists of strings."""
 
@@ -61,11 +60,11 @@ class PersonForm:
     wished: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class FormProblem:
     field: str
     key: str  # translation key
-    params: dict[str, int] = dataclasses.field(default_factory=dict)
+    params: dict[str, int] = value_field(default_factory=dict)  # "field" is a field here
 
 
 def text_problem(field_name: str, value: str) -> FormProblem | None:
@@ -106,7 +105,7 @@ def contact_from_form(form: PersonForm, contact_id: str | None, current: Network
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionForm:
     text: str
     contact_ids: tuple[str, ...] = ()
@@ -152,7 +151,7 @@ def with_kind_choice(c: Contact, value: str) -> Contact | None:
     not one of the choices (the page was changed by hand: nothing happens)."""
     for kind, role in KIND_CHOICES:
         if kind_choice_value(kind, role) == value:
-            return dataclasses.replace(c, kind=kind, role=role)
+            return replace(c, kind=kind, role=role)
     return None
 
 
@@ -163,4 +162,4 @@ def with_knowledge(c: Contact, value: str, on: bool) -> Contact | None:
         return None
     form = KnowledgeForm(value)
     forms = set(c.knowledge) | {form} if on else set(c.knowledge) - {form}
-    return dataclasses.replace(c, knowledge=tuple(forms))
+    return replace(c, knowledge=tuple(forms))

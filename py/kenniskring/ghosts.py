@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .layout import MARGIN, NODE_H, NODE_W, TAU, Layout, Spot
 from .model import NetworkMap
+from .values import frozen
 
 # How far apart two candidate places round a ring are, along the track.
 STEP = 10.0
@@ -32,13 +32,13 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     start: Point
     end: Point
 
 
-@dataclass(frozen=True)
+@frozen
 class Arc:
     """Along a circle round the centre, the short way from one angle to another."""
 
@@ -50,7 +50,7 @@ class Arc:
 Route = tuple[Line | Arc, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Move:
     """One desired move: the ghost's centre, and the arrow's way from the note's edge into the
     ghost (empty: no clear way)."""

@@ -10,7 +10,8 @@ Decisions only: the shell (``shell_draw``) carries a ``Patch`` out on the page.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+
+from .values import frozen
 
 Piece = tuple[str, str]  # (key, markup)
 
@@ -19,7 +20,7 @@ Piece = tuple[str, str]  # (key, markup)
 FEW = 8
 
 
-@dataclass(frozen=True)
+@frozen
 class Patch:
     """Remove the old pieces at ``removals`` (positions in the old list, highest first, so each
     position is still right when its turn comes), then insert each of ``insertions`` (position in

@@ -17,10 +17,10 @@ import functools
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 
 from .model import RINGS, NetworkMap, Ring, View, view_map
+from .values import frozen
 
 NODE_W = 120.0
 NODE_H = 64.0
@@ -35,7 +35,7 @@ COMFORT = 1.25
 TAU = 2 * math.pi
 
 
-@dataclass(frozen=True)
+@frozen
 class Band:
     ring: Ring
     inner: float
@@ -43,7 +43,7 @@ class Band:
     tracks: tuple[float, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Spot:
     contact_id: str
     ring: Ring
@@ -52,7 +52,7 @@ class Spot:
     ghost: bool = False  # where a person the team wants closer or further away would sit (see ``layout``)
 
 
-@dataclass(frozen=True)
+@frozen
 class Layout:
     bands: tuple[Band, ...]
     spots: tuple[Spot, ...]

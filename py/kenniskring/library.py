@@ -16,7 +16,6 @@ newer tab) are kept and written back with it; a missing list of maps is an empty
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import envelope
@@ -35,6 +34,7 @@ from .fileformat import (
 )
 from .model import NetworkMap, random_hex
 from .persistence import KEY_PREFIX, Storage, StorageFull, StorageUnavailable
+from .values import field, frozen, replace
 
 INDEX_KEY = KEY_PREFIX + "index"
 MAP_PREFIX = KEY_PREFIX + "map:"
@@ -55,7 +55,7 @@ def new_map_id() -> str:
     return "m" + random_hex(6)
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     id: str
     title: str
@@ -69,7 +69,7 @@ class Entry:
     next_look: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Index:
     entries: tuple[Entry, ...] = ()
     current: str | None = None
@@ -82,13 +82,13 @@ class Index:
         return None
 
 
-@dataclass(frozen=True)
+@frozen
 class SetAside:
     key: str
     problem: FileError
 
 
-@dataclass(frozen=True)
+@frozen
 class Opened:
     index: Index
     map_id: str
@@ -367,7 +367,7 @@ def backup_text(storage: Storage, now: str) -> str:
     return json.dumps(envelope.envelope(BACKUP_FORMAT, created=now, maps=maps), ensure_ascii=False, indent=2)
 
 
-@dataclass(frozen=True)
+@frozen
 class Restored:
     index: Index
     added: tuple[str, ...]

@@ -15,18 +15,18 @@ format are kept. What did not fit (this tab's additions beyond the limits) is co
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
 
 from .fileformat import MAX_ACTION_PEOPLE, MAX_ACTIONS, MAX_CONTACTS
 from .model import MAX_MOMENTS, Action, NetworkMap, Question
+from .values import field_names, frozen, replace
 
 QUESTIONS = list(Question)
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@frozen
 class Merged:
     map: NetworkMap
     people_left_out: int = 0  # this tab's new people beyond the limit of the format
@@ -54,9 +54,9 @@ def _merge_fields(base: Any, mine: Any, theirs: Any) -> Any:
     if theirs == base:
         return mine
     changed = {}
-    for f in fields(theirs):
-        b, m, t = getattr(base, f.name), getattr(mine, f.name), getattr(theirs, f.name)
-        changed[f.name] = _merge_ids(b, m, t) if f.name == "contact_ids" else _pick(b, m, t)
+    for name in field_names(theirs):
+        b, m, t = getattr(base, name), getattr(mine, name), getattr(theirs, name)
+        changed[name] = _merge_ids(b, m, t) if name == "contact_ids" else _pick(b, m, t)
     return replace(theirs, **changed)
 
 

@@ -1,15 +1,16 @@
 """The network map: who the team consults about a change, how often, and which knowledge they bring.
 
-Values are frozen dataclasses; every edit makes a new map (see ``edits``), which keeps undo cheap
+Values are frozen value classes (``values``); every edit makes a new map (see ``edits``), which keeps undo cheap
 and lets the shell compare old and new without copying.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
+
+from .values import field, frozen, replace
 
 
 class Ring(StrEnum):
@@ -106,7 +107,7 @@ def canonical_knowledge(forms: object) -> tuple[KnowledgeForm, ...]:
     return tuple(f for f in KNOWLEDGE_FORMS if f in chosen)
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     """One person on the map."""
 
@@ -140,7 +141,7 @@ class Contact:
         return self.desired_ring or self.ring
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     """A team's answer to one reflection question, for now and for the desired situation."""
 
@@ -149,7 +150,7 @@ class Answer:
     desired: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Action:
     """A small step for tomorrow: what, with whom, who does it, by when, and whether it is done."""
 
@@ -161,7 +162,7 @@ class Action:
     done: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Moment:
     """The map as it was at one moment ("Start", "Na een half jaar"): looked at and compared, never
     edited. Its ``map`` has no moments and no next look of its own."""
@@ -172,7 +173,7 @@ class Moment:
     map: NetworkMap
 
 
-@dataclass(frozen=True)
+@frozen
 class NetworkMap:
     """The whole picture: the change it is about, whose view it is, and the people on it; and, over
     time, the moments recorded of it and when the team means to look again."""

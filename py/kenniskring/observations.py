@@ -8,7 +8,6 @@ user's language. ``compare`` lines up the key figures of now and the desired sit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from .analysis import Measures, Summary, measure, summarise
@@ -26,6 +25,7 @@ from .model import (
     current_map,
     desired_map,
 )
+from .values import field, frozen
 
 if TYPE_CHECKING:  # for the types only: the page loads them when a comparison or team map is made
     from .changes import Changes
@@ -98,7 +98,7 @@ KIND_ABSENT: dict[PersonKind, ObservationKey] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Observation:
     key: ObservationKey  # SAYS[key]: its sentence and its question
     params: dict[str, Value] = field(default_factory=dict)
@@ -207,7 +207,7 @@ def _bonding_bridging(ms: Measures, lang: str) -> Observation:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One line of the now-versus-desired table."""
 
@@ -371,7 +371,7 @@ def _words(values: Sequence[Value], lang: str) -> str:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Suggestion:
     text: str
     contact_ids: tuple[str, ...] = ()

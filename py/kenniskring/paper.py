@@ -12,12 +12,12 @@ the map; the list of people at the end of the poster always has it whole.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import Enum
 
 from .layout import picture_layout
 from .model import NetworkMap, View, view_map
 from .render import NAME_SIZES, note_name_fit, picture_size
+from .values import frozen
 
 MM_PER_PT = 25.4 / 72
 MIN_PT = 7.0  # the smallest name a poster prints
@@ -42,7 +42,7 @@ def map_side_mm(paper: Paper) -> float:
     return SHEET_MM[paper][1] - 2 * MARGIN_MM - SPARE_MM
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintPlan:
     """How a map prints on one paper: millimetres per picture unit, the name sizes (picture units)
     that print at 7 pt or more, the smallest name as printed (pt), and how many names the map cuts."""

@@ -16,12 +16,12 @@ nothing for it until the app has written the record anew, which it does on its f
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from . import envelope
 from .envelope import FileError, Format
 from .persistence import KEY_PREFIX
+from .values import frozen
 
 PREVIEW_KEY = KEY_PREFIX + "preview"
 PREVIEW_TYPE = "kenniskring-preview"
@@ -40,7 +40,7 @@ def _untyped(raw: dict[str, Any]) -> dict[str, Any] | None:
 PREVIEW_FORMAT = envelope.register(Format(PREVIEW_TYPE, untyped=_untyped), PREVIEW_VERSION)
 
 
-@dataclass(frozen=True)
+@frozen
 class Preview:
     map_id: str
     updated: str

@@ -7,15 +7,14 @@ moments make a map grow, so the list of maps says how much is used and warns bef
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .persistence import KEY_PREFIX, Storage
+from .values import frozen
 
 LIMIT_CHARS = 5_000_000  # the smallest of what the common browsers give one site
 TIGHT = 0.8  # from here on the list warns
 
 
-@dataclass(frozen=True)
+@frozen
 class Use:
     chars: int
     limit: int = LIMIT_CHARS

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -33,6 +32,7 @@ from .model import (
 )
 from .svglib import Desc, Group, Title, svgwrite
 from .textfit import ABOVE, LEADING, Fitted, block_height, fit_name, joined
+from .values import frozen
 
 # The served font first (docs/assets/kenniskring.css loads it from the site itself); then fonts of
 # nearly the same widths (Arial's bold is within a few per cent of it), for a downloaded picture
@@ -149,7 +149,7 @@ def render(
     return picture(m, lang, view, geometry, prefix, standalone, legend, name_sizes).svg
 
 
-@dataclass(frozen=True)
+@frozen
 class Picture:
     """The map's SVG in the pieces the page patches after an edit (``keyed``): the ``<svg>`` start
     tag, its parts (rings, centre, legend, … each keyed by its id or class; the notes' group is

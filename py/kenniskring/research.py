@@ -22,12 +22,12 @@ import io
 import os
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from .analysis import Summary, summarise
 from .model import KNOWLEDGE_FORMS, RINGS, Contact, NetworkMap, Ring, View
 from .names import name_key
+from .values import field, field_names, frozen
 
 SALT_BYTES = 16
 
@@ -36,7 +36,7 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """One map to export, with what names it outside its content: its file (or title) and its date."""
 
@@ -53,7 +53,7 @@ class Source:
             return ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Options:
     anonymise: bool = True
     salt: bytes = field(default_factory=new_salt, repr=False)
@@ -87,7 +87,7 @@ class Pseudonyms:
 
 
 # The figures of a map, as columns: the names of ``Summary``'s fields.
-MEASURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Summary))
+MEASURE_COLUMNS: tuple[str, ...] = field_names(Summary)
 
 
 def cell(value: object) -> str:
@@ -221,7 +221,7 @@ def zip_files(files: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-@dataclass(frozen=True)
+@frozen
 class Download:
     filename: str
     data: bytes

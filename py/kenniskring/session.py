@@ -17,7 +17,6 @@ delete, and which view is exported or printed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
@@ -36,12 +35,13 @@ from .poster import paper_advice, poster_html
 from .render import picture_size, render
 from .report import map_label
 from .svgfile import embed, read_file
+from .values import field, frozen, replace
 
 STEPS = 6
 
 
 # -- the state -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class Session:
     """Everything the page knows that is not the DOM itself."""
 
@@ -128,7 +128,7 @@ def step_for_editing(step: int) -> int:
     return step if step in (2, 3, 4, 5) else (5 if step == 6 else 3)
 
 
-@dataclass(frozen=True)
+@frozen
 class WaitingFile:
     """An opened file whose map is already in this browser, until the user says what to do."""
 
@@ -145,50 +145,50 @@ class OpenChoice(StrEnum):
 
 
 # -- events ------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class Edited:
     edit: Edit
     field: str | None = None  # a text field: keystrokes while it keeps focus are one undo step
 
 
-@dataclass(frozen=True)
+@frozen
 class FieldFocused:
     """Focusing a text field starts a new undo step for what will be typed there."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Undo:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class Redo:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class StepChosen:
     step: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ViewChosen:
     view: View
 
 
-@dataclass(frozen=True)
+@frozen
 class PersonChosen:
     """A click on a person (in the list or on the map): open the form for them."""
 
     contact_id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class FormClosed:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class Dropped:
     """A person dragged on the map from one ring to another (the same ring: back to its spot)."""
 
@@ -197,7 +197,7 @@ class Dropped:
     to_ring: Ring
 
 
-@dataclass(frozen=True)
+@frozen
 class Nudged:
     """A key on a focused note: one ring in (``inwards``, towards the team) or one ring out."""
 
@@ -205,7 +205,7 @@ class Nudged:
     inwards: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class StorageChanged:
     """Another tab wrote ``key`` (``value`` None: removed); ``index`` is the index as it is now."""
 
@@ -214,25 +214,25 @@ class StorageChanged:
     index: Index
 
 
-@dataclass(frozen=True)
+@frozen
 class SaveDue:
     """The save timer ran out, or the page is hidden or left: write what is not written yet."""
 
 
-@dataclass(frozen=True)
+@frozen
 class FileOpened:
     name: str
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class FileChoice:
     """The user's answer to "this map is already here": a copy, replace it, or neither."""
 
     choice: OpenChoice
 
 
-@dataclass(frozen=True)
+@frozen
 class MapChosen:
     """Open another map of this browser (from the list)."""
 
@@ -240,7 +240,7 @@ class MapChosen:
     after_delete: bool = False  # the open map was deleted: when this one cannot open, start a new one
 
 
-@dataclass(frozen=True)
+@frozen
 class MapShown:
     """Show this map from now on (a new, copied, restored or example map, already in storage)."""
 
@@ -251,19 +251,19 @@ class MapShown:
     made_from: str | None = None  # made (a team map) while this map was open: an undo takes it away again
 
 
-@dataclass(frozen=True)
+@frozen
 class MapDeleted:
     map_id: str
     index: Index
     open_next: str | None = None  # the map to open when the open one is gone (else the latest changed)
 
 
-@dataclass(frozen=True)
+@frozen
 class NewMapWanted:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class ExportWanted:
     """Download the map: as ``json`` (the data), ``svg`` (the picture with the data inside) or ``png``."""
 
@@ -272,7 +272,7 @@ class ExportWanted:
     now: str  # this moment, stamped in the file
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintWanted:
     """Print the poster: on ``paper`` (the menu's A4 or A3), or, with None, on the paper last chosen
     (the browser's own print, Ctrl+P, which prints whatever the page holds). ``sure``: the user was
@@ -283,7 +283,7 @@ class PrintWanted:
     sure: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class IndexRead:
     """The list of maps as storage has it now (after a restore or an undelete)."""
 
@@ -291,24 +291,24 @@ class IndexRead:
 
 
 # Answers of ``perform``: what storage did.
-@dataclass(frozen=True)
+@frozen
 class Saved:
     map_id: str
     index: Index
     map: NetworkMap
 
 
-@dataclass(frozen=True)
+@frozen
 class SaveFailed:
     full: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class NewerFound:
     """Storage holds this map in a format newer than this tab reads."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Loaded:
     map_id: str
     index: Index
@@ -318,7 +318,7 @@ class Loaded:
     then: Opened | None = None  # a file to put in its place once it is open (replace)
 
 
-@dataclass(frozen=True)
+@frozen
 class Created:
     map_id: str
     index: Index
@@ -326,7 +326,7 @@ class Created:
     opened: Opened | None = None  # made from a file
 
 
-@dataclass(frozen=True)
+@frozen
 class Opened:
     """A file that became (or replaces) a map: its name, for the message, and what the reader kept
     without knowing it (fields of a newer version or another program)."""
@@ -336,7 +336,7 @@ class Opened:
     warnings: tuple[FileWarning, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class CreateFailed:
     pass
 
@@ -373,27 +373,27 @@ Event = (
 
 
 # -- effects -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@frozen
 class WriteMap:
     map_id: str  # "" : a new entry
     map: NetworkMap
 
 
-@dataclass(frozen=True)
+@frozen
 class LoadMap:
     map_id: str
     after_delete: bool = False
     then: Opened | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class CreateMap:
     map: NetworkMap
     map_id: str = ""  # keep this id (a file's own, not yet here); "" for a new one
     opened: Opened | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class UnmakeMap:
     """Take a map that was just made away again (to the trash, as a delete) and open ``back_to``."""
 
@@ -401,84 +401,84 @@ class UnmakeMap:
     back_to: str
 
 
-@dataclass(frozen=True)
+@frozen
 class KeepInTrash:
     """Put the stored version of a map in the trash (it is about to be replaced), as a delete does."""
 
     map_id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class AskHowToOpen:
     """The file's map is already here: ask whether to open it as a copy or to replace that map."""
 
     title: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Redraw:
     """Everything that shows the map: picture, list, fields, panels, the list of maps."""
 
 
-@dataclass(frozen=True)
+@frozen
 class DrawMap:
     """Only the picture (and the view's radio buttons)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ShowStep:
     focus: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class OpenForm:
     contact_id: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ResetForms:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class Announce:
     text: str
     error: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class ScheduleSave:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class StorageBanner:
     key: str | None  # None: hide it
 
 
-@dataclass(frozen=True)
+@frozen
 class NewerBanner:
     """A newer version of Kenniskring is open: say so, offer the reload."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ListMaps:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class StorePreview:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class Download:
     filename: str
     text: str
     mime: str
 
 
-@dataclass(frozen=True)
+@frozen
 class DownloadPicture:
     """A PNG, drawn by the browser from this SVG at this size."""
 
@@ -488,7 +488,7 @@ class DownloadPicture:
     height: float
 
 
-@dataclass(frozen=True)
+@frozen
 class AskPaper:
     """Say why the other paper suits this map better, and ask which to print on (the answer comes
     back as a ``PrintWanted`` with ``sure``)."""
@@ -496,7 +496,7 @@ class AskPaper:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class FillPoster:
     """Put the poster in the page; with ``show_dialog``, then open the browser's print dialog."""
 

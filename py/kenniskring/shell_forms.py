@@ -7,7 +7,6 @@ to the session (``Host.commit`` / ``Host.typed``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from pyscript import document
@@ -30,6 +29,7 @@ from .i18n import N_, t
 from .model import PersonKind, Perspective, Question, new_action_id
 from .observations import suggest
 from .shell_host import Host
+from .values import replace
 
 PERSON_FIELDS = ("name", "ring", "note")  # the fields of the person form that can have a problem
 

@@ -6,7 +6,6 @@ hands what storage now holds to the session (``MapShown``, ``IndexRead``). No ru
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from .browser import attr, checked_value, chosen_file, download_bytes, download_text, element, now_stamp, today
@@ -18,6 +17,7 @@ from .persistence import StorageFull, StorageUnavailable
 from .report import map_label
 from .session import IndexRead, MapChosen, MapDeleted, MapShown, NewMapWanted, copy_title
 from .shell_host import Host
+from .values import replace
 
 
 class MapsPanel:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .fileformat import MAX_CONTACTS, FileError, check_text, require_map
 from .model import MAX_NAME, MAX_NOTE, RINGS, Contact, KnowledgeForm, NetworkMap, Perspective, Ring
 from .names import name_key
+from .values import field, frozen
 
 
 class RingRule(StrEnum):
@@ -41,7 +41,7 @@ def match_key(name: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", folded).split()) or folded  # a name of punctuation only stays itself
 
 
-@dataclass(frozen=True)
+@frozen
 class Member:
     """One member's map, and how to call that member (their name, or the file's name)."""
 
@@ -49,7 +49,7 @@ class Member:
     map: NetworkMap
 
 
-@dataclass(frozen=True)
+@frozen
 class Mention:
     """One member naming one person."""
 
@@ -57,7 +57,7 @@ class Mention:
     contact: Contact
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     """The mentions taken to be one person."""
 
@@ -69,7 +69,7 @@ class Person:
         return tuple(sorted({m.member for m in self.mentions}))
 
 
-@dataclass(frozen=True)
+@frozen
 class Doubt:
     """Two names that may be one person; joined only when the user says so."""
 
@@ -78,7 +78,7 @@ class Doubt:
     names: tuple[str, str]  # as typed, for the question
 
 
-@dataclass(frozen=True)
+@frozen
 class Matching:
     people: tuple[Person, ...]
     doubts: tuple[Doubt, ...]
@@ -159,7 +159,7 @@ def join(matching: Matching, confirmed: Iterable[Doubt]) -> tuple[Person, ...]:
     return tuple(Person(k, tuple(v)) for k, v in merged.items())
 
 
-@dataclass(frozen=True)
+@frozen
 class TeamMap:
     """The team map (who named whom is in it: ``Contact.named_by``, ``NetworkMap.members``), the
     rule its rings follow, and the doubtful names the user joined."""

@@ -19,9 +19,9 @@ import functools
 import math
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from . import fontmetrics
+from .values import frozen
 
 ELLIPSIS = "…"
 # Line pitch as a share of the font size, and the part of a line above and below its baseline
@@ -48,7 +48,7 @@ REGULAR = _parse(fontmetrics._REGULAR)
 BOLD = _parse(fontmetrics._BOLD)
 
 
-@dataclass(frozen=True)
+@frozen
 class Fitted:
     """A name as drawn: its lines (without the spaces it was broken at), the font size, and
     whether the name had to be cut (then the last line ends in "…")."""

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from .model import MAX_ACTION, MAX_ANSWER, MAX_CHANGE, MAX_NAME, MAX_NOTE
+from .values import frozen
 
 MAX_SOURCE = 200
 
@@ -57,7 +57,7 @@ def visible(value: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class TextRule:
     """What a text field may hold."""
 

@@ -26,7 +26,7 @@ def my_maps(page: Page) -> list[str]:
 
 
 def test_two_files_opened_one_after_the_other_are_both_kept(page: Page, site_url: str, tmp_path: Path) -> None:
-    from dataclasses import replace
+    from kenniskring.values import replace
 
     anna, bram = tmp_path / "anna.json", tmp_path / "bram.json"
     anna.write_text(dumps(replace(sample_map(), change="Kaart van Anna")), encoding="utf-8")
@@ -237,7 +237,7 @@ def test_what_changed_in_one_picture_downloaded_and_printed_then_and_now(page: P
 
 
 def test_a_team_map_with_doubts_is_made_and_undone_by_keyboard(page: Page, site_url: str, tmp_path: Path) -> None:
-    from dataclasses import replace
+    from kenniskring.values import replace
 
     anna = replace(sample_map(), change="Hybride leren", contacts=(person("1", "Marieke van Dam"), person("2", "Fatma")))
     bram = replace(sample_map(), change="Hybride leren", contacts=(person("3", "Marieke van Dma"), person("4", "Piet")))

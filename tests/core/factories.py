@@ -43,9 +43,8 @@ def crowded_map(per_ring: dict[Ring, int]) -> NetworkMap:
 
 def full_map() -> NetworkMap:
     """A map with every part of the method filled in: desired rings, a wish, answers and actions."""
-    from dataclasses import replace
-
     from kenniskring.model import Action, Answer, Question
+    from kenniskring.values import replace
 
     base = sample_map()
     lector = replace(base.contacts[1], desired_ring=Ring.WEEKLY)

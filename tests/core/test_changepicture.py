@@ -4,12 +4,12 @@ the ring of then to the ring of now, and nobody unchanged marked."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from xml.etree import ElementTree
 
 from kenniskring.changepicture import change_picture
 from kenniskring.layout import layout
 from kenniskring.model import KnowledgeForm, NetworkMap, PersonKind, Ring
+from kenniskring.values import replace
 
 from tests.core.factories import person, sample_map
 

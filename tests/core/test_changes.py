@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from kenniskring.changes import compare, pair_people
 from kenniskring.model import Action, KnowledgeForm, NetworkMap, PersonKind, Ring
 from kenniskring.observations import describe_actions, describe_changes, figure_rows, observe_changes, say
+from kenniskring.values import replace
 
 from tests.core.factories import person, sample_map
 

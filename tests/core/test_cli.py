@@ -242,9 +242,8 @@ def write_map(path: Path, m: object) -> Path:
 
 
 def test_compare_names_who_is_new_gone_and_moved_and_nobody_else(tmp_path: Path) -> None:
-    from dataclasses import replace
-
     from kenniskring.model import Action, Ring
+    from kenniskring.values import replace
 
     from tests.core.factories import person, sample_map
 
@@ -276,7 +275,7 @@ def test_compare_in_dutch_and_of_a_map_with_itself(tmp_path: Path) -> None:
 
 
 def test_compare_draws_the_picture_of_what_changed_when_asked(tmp_path: Path) -> None:
-    from dataclasses import replace
+    from kenniskring.values import replace
 
     from tests.core.factories import person, sample_map
 

@@ -1,5 +1,3 @@
-from dataclasses import replace
-
 import pytest
 from kenniskring.edits import (
     UNDO_LIMIT,
@@ -20,6 +18,7 @@ from kenniskring.edits import (
 )
 from kenniskring.fileformat import MAX_ACTIONS, MAX_CONTACTS, FileError
 from kenniskring.model import Action, Contact, NetworkMap, PersonKind, Perspective, Question, Ring
+from kenniskring.values import replace
 
 from .factories import full_map, person, sample_map
 
@@ -145,10 +144,9 @@ def test_answers_are_kept_per_question_and_side() -> None:
 
 
 def test_actions_add_update_remove() -> None:
-    from dataclasses import replace
-
     from kenniskring.edits import AddAction, RemoveAction, UnknownAction, UpdateAction
     from kenniskring.model import Action
+    from kenniskring.values import replace
 
     m = apply(sample_map(), AddAction(Action("x", "Bel de lector", ("b",))))
     m = apply(m, UpdateAction(replace(m.actions[0], done=True)))

@@ -1,6 +1,5 @@
 import copy
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from kenniskring.fileformat import (
 )
 from kenniskring.messages import file_error_message
 from kenniskring.model import NetworkMap
+from kenniskring.values import replace
 
 from .factories import crowded_map, full_map, person, sample_map
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import itertools
 import random
-from dataclasses import replace
 
 import pytest
 from kenniskring.ghosts import box_at, plan_moves, route_points, segment_hits_box
 from kenniskring.layout import GAP, NODE_H, NODE_W, Layout, layout
 from kenniskring.model import RINGS, NetworkMap
+from kenniskring.values import replace
 
 from .factories import full_map, person
 

@@ -4,7 +4,6 @@ import os
 import random
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from kenniskring.layout import (
     track_capacity,
 )
 from kenniskring.model import RINGS, KnowledgeForm, NetworkMap, PersonKind, Ring
+from kenniskring.values import replace
 
 from .factories import crowded_map, person, sample_map
 

@@ -1,5 +1,4 @@
 import json
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -23,6 +22,7 @@ from kenniskring.library import (
 )
 from kenniskring.model import NetworkMap
 from kenniskring.persistence import DictStorage, StorageFull
+from kenniskring.values import replace
 
 from .factories import full_map, person, sample_map
 

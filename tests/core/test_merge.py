@@ -1,5 +1,3 @@
-from dataclasses import replace
-
 from kenniskring.edits import (
     AddAction,
     AddContact,
@@ -14,6 +12,7 @@ from kenniskring.edits import (
 from kenniskring.fileformat import MAX_ACTIONS, MAX_CONTACTS, dumps, loads
 from kenniskring.merge import merge, merge_maps
 from kenniskring.model import Action, NetworkMap, Question, Ring
+from kenniskring.values import replace
 
 from .factories import full_map, person
 

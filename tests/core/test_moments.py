@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 from kenniskring.changes import compare
@@ -20,6 +19,7 @@ from kenniskring.edits import (
 from kenniskring.fileformat import FORMAT_VERSION, FileError, dumps, loads, to_document
 from kenniskring.merge import merge
 from kenniskring.model import MAX_MOMENTS, NetworkMap, Ring
+from kenniskring.values import replace
 
 from tests.core.factories import full_map, person, sample_map
 

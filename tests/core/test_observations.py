@@ -1,9 +1,8 @@
-from dataclasses import replace
-
 import pytest
 from kenniskring.i18n import languages
 from kenniskring.model import Action, KnowledgeForm, NetworkMap, PersonKind, Ring
 from kenniskring.observations import Observation, compare, number, observe, percent, say, signed, suggest
+from kenniskring.values import replace
 
 from .factories import full_map, person, sample_map
 from .test_analysis import lopsided

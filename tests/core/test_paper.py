@@ -55,7 +55,7 @@ def test_on_a_large_scale_names_keep_the_screens_sizes_and_on_a_small_one_none_p
 
 
 def test_a3_is_not_offered_when_it_shortens_as_many_names_and_prints_them_at_7_pt_too() -> None:
-    from dataclasses import replace
+    from kenniskring.values import replace
 
     m = poster_map(60)
     m = replace(m, contacts=tuple(replace(c, name=f"{c.name} Oosterhuis-Vandenbroucke") for c in m.contacts))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import replace
 from typing import Any
 from xml.etree import ElementTree
 
@@ -46,6 +45,7 @@ from kenniskring.model import (
 from kenniskring.persistence import DictStorage
 from kenniskring.render import render
 from kenniskring.svgfile import embed, read_map_file
+from kenniskring.values import replace
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -352,9 +352,8 @@ def test_graphics_stand_out_from_what_they_are_drawn_on() -> None:
 
 
 def test_a_redraw_reuses_the_notes_of_people_who_did_not_change() -> None:
-    from dataclasses import replace
-
     from kenniskring.render import _note
+    from kenniskring.values import replace
 
     m = sample_map()
     render(m, "nl")

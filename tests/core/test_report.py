@@ -86,11 +86,10 @@ def test_each_figure_links_to_its_explanation_when_there_is_a_measures_page() ->
 
 
 def test_the_comparison_names_the_changes_with_names_isolated_and_escaped() -> None:
-    from dataclasses import replace
-
     from kenniskring.changes import compare
     from kenniskring.model import Action
     from kenniskring.report import changes_html
+    from kenniskring.values import replace
 
     before = replace(sample_map(), actions=(Action("a1", "Lector <b>uitnodigen</b>"),))
     anna, lector, leader = before.contacts
@@ -107,12 +106,11 @@ def test_the_comparison_names_the_changes_with_names_isolated_and_escaped() -> N
 
 
 def test_the_list_of_maps_shows_people_last_edit_moments_and_the_next_look() -> None:
-    from dataclasses import replace
-
     from kenniskring.edits import TakeMoment, apply
     from kenniskring.library import read_index, save_map
     from kenniskring.persistence import DictStorage
     from kenniskring.report import maps_html
+    from kenniskring.values import replace
 
     storage = DictStorage()
     m = replace(apply(sample_map(), TakeMoment("m1", "2026-06-01T09:00:00+00:00", "Start")), next_look="2027-03-01")

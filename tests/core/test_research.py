@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -23,6 +22,7 @@ from kenniskring.research import (
     research_download,
     text_cell,
 )
+from kenniskring.values import replace
 
 from tests.core.factories import full_map, person, sample_map
 from tests.core.test_properties import SETTINGS, maps

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 from kenniskring import session as ks
@@ -19,6 +18,7 @@ from kenniskring.library import MAP_PREFIX, create_map, load_map, open_library, 
 from kenniskring.merge import merge
 from kenniskring.model import NetworkMap, Ring, View
 from kenniskring.persistence import DictStorage
+from kenniskring.values import replace
 
 from .factories import person, sample_map
 

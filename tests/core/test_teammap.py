@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +9,7 @@ from kenniskring.fileformat import FileError, dumps, loads
 from kenniskring.model import KnowledgeForm, NetworkMap, OutsideRole, PersonKind, Ring
 from kenniskring.observations import observe_team, say
 from kenniskring.teammap import Member, RingRule, close_names, different_changes, match, match_key, team_map
+from kenniskring.values import replace
 
 from tests.core.factories import person
 

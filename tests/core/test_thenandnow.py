@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import unescape
 
 from kenniskring.changepicture import change_picture
@@ -10,6 +9,7 @@ from kenniskring.changes import compare
 from kenniskring.model import Action
 from kenniskring.observations import describe_actions, describe_changes, observe_changes, say
 from kenniskring.thenandnow import then_and_now_html
+from kenniskring.values import replace
 
 from tests.core.test_changepicture import two_moments
 

@@ -5,7 +5,6 @@ all take it from there."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from html import escape
 
 import pytest
@@ -18,6 +17,7 @@ from kenniskring.observations import observe_changes, say
 from kenniskring.paper import Paper
 from kenniskring.poster import poster_html
 from kenniskring.report import changes_html
+from kenniskring.values import replace
 
 from .factories import full_map
 
