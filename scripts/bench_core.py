@@ -22,8 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
-from dataclasses import replace  # noqa: E402
-
 from kenniskring import fontmetrics, report  # noqa: E402
 from kenniskring import layout as layout_module  # noqa: E402
 from kenniskring.ghosts import plan_moves  # noqa: E402
@@ -34,6 +32,7 @@ from kenniskring.paper import Paper  # noqa: E402
 from kenniskring.persistence import DictStorage  # noqa: E402
 from kenniskring.poster import poster_html  # noqa: E402
 from kenniskring.render import NAME_WIDTH, fit_note_name  # noqa: E402
+from kenniskring.values import replace  # noqa: E402
 
 from tests.core.factories import crowded_map, full_map, person  # noqa: E402
 from tests.core.test_limits import largest_map  # noqa: E402

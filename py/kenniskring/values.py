@@ -12,7 +12,9 @@ What a class gets, as from ``dataclass(frozen=True)``: ``__init__`` taking the f
 (positionally or by name), with defaults and ``field(default_factory=...)``, then
 ``__post_init__`` if the class has one; ``__eq__`` (same class, equal fields) and ``__hash__``
 over the fields (made once, then kept in the value); ``__repr__`` with the fields whose ``repr``
-is true; assignment raising ``FrozenError``; ``__match_args__``. ``replace`` and ``field_names`` stand in for the
+is true; assignment raising ``FrozenError``; ``__match_args__``; ``copy``, ``pickle`` and
+``copy.replace`` taking the fields. A ``__post_init__`` may set fields with
+``object.__setattr__`` (the value is not hashed yet); nothing else may, as with dataclass. ``replace`` and ``field_names`` stand in for the
 ``dataclasses`` functions. No inheritance between value classes, no ``ClassVar`` fields: nothing
 here uses them, so nothing here supports them (both raise ``TypeError`` at the class).
 
@@ -103,7 +105,7 @@ class _Spec:
         self.names = tuple(names)
         self.known = frozenset(names)
         self.shown = tuple(shown)
-        self.get: Callable[[Any], Any] = attrgetter(*names) if names else (lambda _v: ())
+        self.get: Callable[[Any], tuple[Any, ...]] = _tuple_getter(self.names)
         self.post_init = "__post_init__" in cls.__dict__
         self.qualname = cls.__qualname__
 
@@ -119,6 +121,17 @@ class _Spec:
         defaulted = self.defaults.keys() | self.factories.keys()
         missing = next(name for name in self.names if name not in chosen and name not in defaulted)
         return TypeError(f"{self.qualname}() missing required argument: {missing!r}")
+
+
+def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The fields' values as a tuple, as dataclass compares and hashes them (also for one field:
+    ``(x,) == (x,)`` holds for a NaN, ``x == x`` does not)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda v: (one(v),)
+    return lambda _v: ()
 
 
 def _own_annotations(cls: type) -> dict[str, Any]:
@@ -182,7 +195,22 @@ def _methods(spec: _Spec) -> dict[str, Callable[..., Any]]:
     def __repr__(self: Any) -> str:
         return f"{spec.qualname}({', '.join(f'{name}={getattr(self, name)!r}' for name in spec.shown)})"
 
-    return {"__init__": __init__, "__eq__": __eq__, "__hash__": __hash__, "__repr__": __repr__}
+    def __getstate__(self: Any) -> dict[str, Any]:
+        # Copied or pickled: the fields only, so a hash kept here is made again where it is used
+        # (a string's hash differs from one Python process to the next).
+        return dict(zip(names, get(self), strict=True))
+
+    def __replace__(self: Any, **changes: Any) -> Any:  # copy.replace (Python 3.13+)
+        return replace(self, **changes)
+
+    return {
+        "__init__": __init__,
+        "__eq__": __eq__,
+        "__hash__": __hash__,
+        "__repr__": __repr__,
+        "__getstate__": __getstate__,
+        "__replace__": __replace__,
+    }
 
 
 def _setattr(self: Any, name: str, _value: Any) -> None:
@@ -203,7 +231,7 @@ def frozen(cls: type[T]) -> type[T]:
     type.__setattr__(cls, "__value_spec__", _Spec(cls))
     spec: _Spec = own["__value_spec__"]
     methods = _methods(spec)
-    for name in ("__init__", "__repr__", "__eq__"):
+    for name in ("__init__", "__repr__", "__eq__", "__getstate__", "__replace__"):
         if name not in own:
             setattr(cls, name, methods[name])
     # As dataclass does: a __hash__ the class wrote itself stays; the None Python puts there for a

@@ -176,7 +176,7 @@ def test_what_a_class_writes_itself_stays() -> None:
     assert Named("A") == Named("a") and len({Named("A"), Named("a")}) == 1
 
 
-def test_a_class_that_only_writes_eq_gets_no_hash_of_the_fields() -> None:
+def test_a_class_that_only_writes_eq_still_gets_the_hash_of_its_fields() -> None:
     @frozen
     class Loose:
         name: str
@@ -238,11 +238,66 @@ def test_what_a_value_class_does_not_support_is_refused_at_the_class() -> None:
         field(default=1, default_factory=int)
 
 
+def test_one_field_compares_as_a_tuple_as_with_dataclass() -> None:
+    @frozen
+    class One:
+        x: float
+
+    nan = float("nan")
+    assert One(nan) == One(nan)  # the same object in both: (nan,) == (nan,), as dataclass has it
+    assert One(1.0) != One(2.0) and hash(One(1.0)) == hash((1.0,))
+
+
+def test_a_copy_or_a_pickle_has_the_fields_and_makes_its_hash_again() -> None:
+    import copy
+    import pickle
+
+    p = Picklable("x", (1, 2))
+    hash(p)  # kept in p now
+    for other in (copy.copy(p), copy.deepcopy(p), pickle.loads(pickle.dumps(p))):
+        assert other == p and other is not p
+        assert not hasattr(other, values._HASH)  # made again where it is used, not carried over
+        assert hash(other) == hash(p) and other in {p}
+    assert p.__replace__(name="y") == Picklable("y", (1, 2))  # what copy.replace calls (3.13+)
+
+
+@frozen
+class Picklable:  # at module level, where pickle finds it
+    name: str
+    numbers: tuple[int, ...] = ()
+
+
+def test_every_module_that_makes_values_reads_its_annotations_as_text() -> None:
+    """``@frozen`` reads the field names from ``__annotations__``, which under ``from __future__
+    import annotations`` are strings on 3.11 and 3.14 alike (the browser's Python runs every module
+    at start: the browser tests prove it there)."""
+    from pathlib import Path
+
+    package = Path(values.__file__).parent
+    making = [p for p in package.glob("*.py") if re.search(r"^@frozen$", p.read_text(encoding="utf-8"), re.M)]
+    assert len(making) > 20
+    assert [p.name for p in making if "from __future__ import annotations" not in p.read_text(encoding="utf-8")] == []
+
+
 def test_the_package_makes_its_values_with_frozen() -> None:
     """Every frozen dataclass of the page's start would cost 2-5 ms in the browser (values.py)."""
     from pathlib import Path
 
-    package = Path(values.__file__).parent
+    root = Path(values.__file__).parents[2]
     decorator = re.compile(r"^@dataclass\(frozen=True\)", re.M)
-    made_by_dataclass = [p.name for p in package.glob("*.py") if decorator.search(p.read_text(encoding="utf-8"))]
+    made_by_dataclass = [
+        p.name for p in (root / "py" / "kenniskring").glob("*.py") if decorator.search(p.read_text(encoding="utf-8"))
+    ]
     assert made_by_dataclass == []
+    # dataclasses' own functions refuse a value class: nothing may call them on one.
+    functions = re.compile(
+        r"from dataclasses import .*\b(replace|fields|asdict|astuple|is_dataclass)\b|dataclasses\.(replace|fields|asdict)\("
+    )
+    here = Path(__file__).name
+    using = [
+        str(p.relative_to(root))
+        for folder in ("py", "scripts", "hooks", "tests")
+        for p in (root / folder).rglob("*.py")
+        if p.name != here and functions.search(p.read_text(encoding="utf-8"))
+    ]
+    assert using == []
