@@ -37,7 +37,7 @@ from .report import (
     suggestions_html,
 )
 from .shell_host import Host
-from .shell_patch import fill_keeping_focus, focus_again, focused_control, patch_children
+from .shell_patch import fill_keeping_focus, patch_children, patch_keeping_focus
 
 
 class Drawing:
@@ -186,11 +186,7 @@ class Drawing:
         nodes = svg.querySelector("g.kk-nodes")
         if not nodes or not patch_children(svg, old.parts, drawn.parts, True):  # the notes' group stays
             return False
-        key = focused_control(nodes)
-        if patch_children(nodes, old.notes, drawn.notes, True, self.stale):
-            focus_again(nodes, key)
-        else:
-            fill_keeping_focus(nodes, "".join(note for _, note in drawn.notes))
+        patch_keeping_focus(nodes, old.notes, drawn.notes, True, self.stale)
         return True
 
     def store_preview(self) -> None:
@@ -224,11 +220,7 @@ class Drawing:
         rows = contact_rows(m, self.app.lang)
         table = element("kk-list")
         old, self.drawn_rows = self.drawn_rows, None
-        key = focused_control(table)  # a row's Edit button keeps the focus when its row is made again
-        if old is not None and patch_children(table, old, rows, False):
-            focus_again(table, key)
-        else:
-            fill_keeping_focus(table, "".join(row for _, row in rows))  # one change to the page, not one per cell
+        patch_keeping_focus(table, old, rows, False)  # a row's Edit button keeps the focus when its row is made again
         self.drawn_rows = rows
         count = plural(self.app.lang, "count.people", len(m.contacts)) if m.contacts else t(self.app.lang, "list.empty")
         element("kk-count").textContent = count

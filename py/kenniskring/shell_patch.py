@@ -68,3 +68,15 @@ def fill_keeping_focus(holder: Any, html: str, same_value: bool = False) -> None
     selector = focused_control(holder, same_value)
     holder.innerHTML = html
     focus_again(holder, selector)
+
+
+def patch_keeping_focus(
+    holder: Any, old: Sequence[Piece] | None, new: Sequence[Piece], svg: bool, stale: Collection[str] = ()
+) -> None:
+    """Show ``new`` in ``holder``: patched from ``old`` where that works (``patch_children``), made
+    whole otherwise (also when ``old`` is None: nothing drawn yet); the control that had the focus
+    keeps it either way."""
+    selector = focused_control(holder)
+    if old is None or not patch_children(holder, old, new, svg, stale):
+        holder.innerHTML = "".join(markup for _, markup in new)
+    focus_again(holder, selector)
